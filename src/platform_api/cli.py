@@ -1,0 +1,125 @@
+"""`platform-api serve | migrate | bootstrap | openapi`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from platform_api.core.errors import Problem
+from platform_api.core.logging import configure_logging
+from platform_api.core.migrate import migrate
+from platform_api.settings import get_settings
+
+
+def app_factory() -> FastAPI:
+    """What uvicorn workers import: JSON logs, then the app."""
+    from platform_api.app import create_app
+
+    settings = get_settings()
+    configure_logging(settings.log_level)
+    return create_app(settings)
+
+
+def openapi_document() -> str:
+    from platform_api.app import create_app
+
+    return json.dumps(create_app().openapi(), indent=2, ensure_ascii=False) + "\n"
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = get_settings()
+    configure_logging(settings.log_level)
+    urls = migrate(settings)
+    # Workers reuse what the parent resolved (and keep the embedded server it started).
+    os.environ["DATABASE_URL"] = urls.owner
+    os.environ["DATABASE_APP_URL"] = urls.app
+    uvicorn.run(
+        "platform_api.cli:app_factory",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_config=None,
+        access_log=False,
+        timeout_graceful_shutdown=20,
+    )
+    return 0
+
+
+def _migrate(_: argparse.Namespace) -> int:
+    urls = migrate(get_settings())
+    print(f"database is at the latest schema ({urls.owner.split('@')[-1]})")
+    return 0
+
+
+def _bootstrap(args: argparse.Namespace) -> int:
+    import asyncpg
+
+    from platform_api.tenants.service import bootstrap_operator
+
+    urls = migrate(get_settings())
+
+    async def run() -> dict[str, str]:
+        conn = await asyncpg.connect(urls.owner)
+        try:
+            async with conn.transaction():
+                client = await bootstrap_operator(conn)
+        finally:
+            await conn.close()
+        return {"client_id": str(client.id), "client_secret": client.client_secret}
+
+    try:
+        credentials = asyncio.run(run())
+    except Problem as exc:
+        print(f"bootstrap refused: {exc.detail}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(credentials))
+    else:
+        print(f"operator client_id:     {credentials['client_id']}")
+        print(f"operator client_secret: {credentials['client_secret']}  (shown once)")
+    return 0
+
+
+def _openapi(args: argparse.Namespace) -> int:
+    document = openapi_document()
+    if args.output == "-":
+        sys.stdout.write(document)
+    else:
+        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.output).write_text(document)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="platform-api")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="migrate, then serve HTTP")
+    serve.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    serve.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    serve.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", "1")))
+    serve.set_defaults(run=_serve)
+    commands.add_parser("migrate", help="bring the database to the latest schema").set_defaults(
+        run=_migrate
+    )
+    bootstrap = commands.add_parser("bootstrap", help="create the operator client (once)")
+    bootstrap.add_argument("--json", action="store_true", help="print JSON")
+    bootstrap.set_defaults(run=_bootstrap)
+    openapi = commands.add_parser("openapi", help="write the OpenAPI document")
+    openapi.add_argument("--output", default="openapi/openapi.json")
+    openapi.set_defaults(run=_openapi)
+    args = parser.parse_args(argv)
+    result: int = args.run(args)
+    return result
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,95 @@
+"""Bring a database to the current schema: provision roles (and, for the embedded
+server, the database), run Alembic as the owner, grant the app role what it needs."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import Path
+
+import asyncpg
+from alembic import command
+from alembic.config import Config
+from sqlalchemy.engine import make_url
+
+from platform_api.core.db import EMBEDDED_DATABASE, EMBEDDED_OWNER, DatabaseUrls, resolve_urls
+from platform_api.settings import Settings
+
+_IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+#: Tables the API may only append to.
+APPEND_ONLY: tuple[str, ...] = ()
+
+
+def _ident(name: str) -> str:
+    if not _IDENTIFIER.match(name):
+        raise ValueError(f"unsafe SQL identifier: {name!r}")
+    return name
+
+
+def _quote_literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+async def _provision_embedded(admin_url: str) -> None:
+    conn = await asyncpg.connect(admin_url)
+    try:
+        if not await conn.fetchval("SELECT true FROM pg_roles WHERE rolname = $1", EMBEDDED_OWNER):
+            await conn.execute(f"CREATE ROLE {EMBEDDED_OWNER} LOGIN")
+        if not await conn.fetchval(
+            "SELECT true FROM pg_database WHERE datname = $1", EMBEDDED_DATABASE
+        ):
+            await conn.execute(f"CREATE DATABASE {EMBEDDED_DATABASE} OWNER {EMBEDDED_OWNER}")
+    finally:
+        await conn.close()
+
+
+async def _ensure_app_role(urls: DatabaseUrls, settings: Settings) -> None:
+    """The API's role: can log in, owns nothing, no BYPASSRLS, only DML on our tables."""
+    role = _ident(settings.db_app_role)
+    conn = await asyncpg.connect(urls.admin or urls.owner)
+    try:
+        if not await conn.fetchval("SELECT true FROM pg_roles WHERE rolname = $1", role):
+            password = (
+                f" PASSWORD {_quote_literal(settings.db_app_password)}"
+                if settings.db_app_password
+                else ""
+            )
+            await conn.execute(
+                f"CREATE ROLE {role} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE "
+                f"NOINHERIT{password}"
+            )
+    finally:
+        await conn.close()
+    conn = await asyncpg.connect(urls.owner)
+    try:
+        await conn.execute(
+            f"""
+            GRANT USAGE ON SCHEMA public TO {role};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
+            REVOKE ALL ON alembic_version FROM {role};
+            """
+        )
+        for table in APPEND_ONLY:
+            await conn.execute(f"REVOKE UPDATE, DELETE ON {_ident(table)} FROM {role}")
+    finally:
+        await conn.close()
+
+
+def alembic_config(owner_url: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent.parent / "migrations"))
+    url = make_url(owner_url).set(drivername="postgresql+asyncpg")
+    config.set_main_option(
+        "sqlalchemy.url", url.render_as_string(hide_password=False).replace("%", "%%")
+    )
+    return config
+
+
+def migrate(settings: Settings) -> DatabaseUrls:
+    """Idempotent: safe on every start."""
+    urls = resolve_urls(settings)
+    if urls.admin:
+        asyncio.run(_provision_embedded(urls.admin))
+    command.upgrade(alembic_config(urls.owner), "head")
+    asyncio.run(_ensure_app_role(urls, settings))
+    return urls

@@ -1,0 +1,84 @@
+"""Cursor pagination: keyset on (created_at, id), never OFFSET."""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Annotated, Any, Generic, TypeVar
+
+import orjson
+from fastapi import Query
+from pydantic import BaseModel, Field
+
+from platform_api.core.errors import FieldError, Problem
+
+T = TypeVar("T")
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 200
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list; pass `next_cursor` back as `cursor` for the next one."""
+
+    data: list[T]
+    next_cursor: str | None = Field(description="Null on the last page.")
+
+
+class PageParams(BaseModel):
+    limit: int
+    after: tuple[datetime, uuid.UUID] | None
+
+
+def encode_cursor(created_at: datetime, id_: uuid.UUID) -> str:
+    raw = orjson.dumps([created_at.isoformat(), str(id_)])
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        created_at, id_ = orjson.loads(base64.urlsafe_b64decode(padded))
+        return datetime.fromisoformat(created_at), uuid.UUID(id_)
+    except (ValueError, TypeError) as exc:
+        raise Problem(
+            422,
+            "The cursor is not one this API issued.",
+            slug="validation-error",
+            title="Validation failed",
+            errors=[FieldError(path="query.cursor", message="Invalid cursor", code="cursor")],
+        ) from exc
+
+
+async def page_params(
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_LIMIT, description="Items per page (max 200).")
+    ] = DEFAULT_LIMIT,
+    cursor: Annotated[
+        str | None,
+        Query(max_length=200, description="`next_cursor` from the previous page."),
+    ] = None,
+) -> PageParams:
+    """FastAPI dependency: `?limit=&cursor=`."""
+    return PageParams(limit=limit, after=decode_cursor(cursor) if cursor else None)
+
+
+def keyset_clause(params: PageParams, first_arg: int, alias: str = "") -> tuple[str, list[Any]]:
+    """SQL fragment and arguments continuing after the cursor, numbered from `first_arg`."""
+    if params.after is None:
+        return "", []
+    prefix = f"{alias}." if alias else ""
+    return (
+        f" AND ({prefix}created_at, {prefix}id) > (${first_arg}, ${first_arg + 1})",
+        list(params.after),
+    )
+
+
+def build_page(rows: Sequence[Any], params: PageParams, to_item: Callable[[Any], T]) -> Page[T]:
+    """Rows were fetched with `LIMIT limit + 1`; the extra row only says there is more."""
+    more = len(rows) > params.limit
+    items = rows[: params.limit]
+    next_cursor = encode_cursor(items[-1]["created_at"], items[-1]["id"]) if more else None
+    return Page[T](data=[to_item(row) for row in items], next_cursor=next_cursor)

@@ -1,0 +1,76 @@
+"""The table metadata every domain declares its tables in (the source Alembic compares
+migrations against), and the shape every tenant-owned table has."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import UUID
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+#: Names of tables with row-level security on `tenant_id` (migrations check the list).
+TENANT_TABLES: list[str] = []
+
+
+def audit_columns() -> list[sa.Column[Any]]:
+    return [
+        sa.Column("created_at", sa.TIMESTAMP(timezone=True), nullable=False,
+                  server_default=sa.func.now()),
+        sa.Column("updated_at", sa.TIMESTAMP(timezone=True), nullable=False,
+                  server_default=sa.func.now()),
+        sa.Column("created_by", UUID(as_uuid=True), nullable=True,
+                  comment="API client that created the row"),
+        sa.Column("updated_by", UUID(as_uuid=True), nullable=True,
+                  comment="API client that last changed the row"),
+    ]
+
+
+def tenant_table(name: str, *columns: Any, audited: bool = True) -> sa.Table:
+    """A tenant-owned table: `tenant_id` leads the primary key and every foreign key (so a
+    row can never point at another tenant's row, and Citus can shard by tenant), a keyset
+    index for stable list order, and row-level security (applied by the migration)."""
+    TENANT_TABLES.append(name)
+    own_columns = [item for item in columns if isinstance(item, sa.Column)]
+    constraints = [item for item in columns if not isinstance(item, sa.Column)]
+    return sa.Table(
+        name,
+        metadata,
+        sa.Column("tenant_id", UUID(as_uuid=True), sa.ForeignKey("tenants.id"), nullable=False),
+        sa.Column("id", UUID(as_uuid=True), nullable=False),
+        *own_columns,
+        *(audit_columns() if audited else []),
+        *constraints,
+        sa.PrimaryKeyConstraint("tenant_id", "id"),
+        sa.Index(f"ix_{name}_keyset", "tenant_id", "created_at", "id"),
+    )
+
+
+def tenant_fk(column: str, target: str) -> sa.ForeignKeyConstraint:
+    """A foreign key qualified by tenant: (tenant_id, column) -> target(tenant_id, id)."""
+    return sa.ForeignKeyConstraint(
+        ["tenant_id", column], [f"{target}.tenant_id", f"{target}.id"]
+    )
+
+
+_CURRENT_TENANT = "NULLIF(current_setting('app.tenant_id', true), '')::uuid"
+
+
+def tenant_rls_sql(table: str) -> list[str]:
+    """Statements a migration runs for a new tenant table: RLS enabled and forced (so
+    even the owner is subject to it), one policy for reads and writes."""
+    return [
+        f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+        f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY",
+        f"CREATE POLICY tenant_isolation ON {table} USING (tenant_id = {_CURRENT_TENANT}) "
+        f"WITH CHECK (tenant_id = {_CURRENT_TENANT})",
+    ]

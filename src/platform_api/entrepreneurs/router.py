@@ -1,0 +1,152 @@
+"""HTTP for entrepreneurs."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+
+from platform_api.auth.dependencies import tenant_scopes
+from platform_api.core.db import DbDep
+from platform_api.core.errors import error_responses
+from platform_api.core.idempotency import IdempotencyKey, fingerprint, run_write
+from platform_api.core.pagination import Page, PageParams, page_params
+from platform_api.core.responses import respond
+from platform_api.core.types import CountryCode
+from platform_api.entrepreneurs import service
+from platform_api.entrepreneurs.schemas import (
+    Entrepreneur,
+    EntrepreneurCreate,
+    EntrepreneurUpdate,
+    Sector,
+    Stage,
+)
+
+router = APIRouter(prefix="/v1/entrepreneurs", tags=["entrepreneurs"])
+
+Reader = tenant_scopes("entrepreneurs:read")
+Writer = tenant_scopes("entrepreneurs:write")
+
+
+def _filters(
+    sector: Sector | None = None,
+    stage: Stage | None = None,
+    country: Annotated[CountryCode | None, Query()] = None,
+    created_from: Annotated[
+        datetime | None, Query(description="Created at or after (RFC 3339).")
+    ] = None,
+    created_to: Annotated[datetime | None, Query(description="Created before (RFC 3339).")] = None,
+    include_anonymised: bool = False,
+) -> service.EntrepreneurFilters:
+    return service.EntrepreneurFilters(
+        sector=sector,
+        stage=stage,
+        country=country,
+        created_from=created_from,
+        created_to=created_to,
+        include_anonymised=include_anonymised,
+    )
+
+
+@router.post(
+    "",
+    operation_id="entrepreneurs_create",
+    status_code=201,
+    response_model=Entrepreneur,
+    responses=error_responses(401, 403, 409, 422),
+)
+async def create_entrepreneur(
+    payload: EntrepreneurCreate,
+    request: Request,
+    db: DbDep,
+    principal: Writer,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Register an entrepreneur and their business."""
+    return await run_write(
+        db,
+        scope=principal.tenant_id,
+        client_id=principal.client_id,
+        key=idempotency_key,
+        request_fingerprint=fingerprint("POST", request.url.path, payload),
+        action=lambda conn: service.create_entrepreneur(
+            conn, tenant_id=principal.tenant_id, actor=principal.client_id, data=payload
+        ),
+    )
+
+
+@router.get(
+    "",
+    operation_id="entrepreneurs_list",
+    response_model=Page[Entrepreneur],
+    responses=error_responses(401, 403, 422),
+)
+async def list_entrepreneurs(
+    db: DbDep,
+    principal: Reader,
+    page: Annotated[PageParams, Depends(page_params)],
+    filters: Annotated[service.EntrepreneurFilters, Depends(_filters)],
+) -> Response:
+    """Entrepreneurs, oldest first, filtered by sector, stage, country and creation time."""
+    return respond(
+        await service.list_entrepreneurs(
+            db, tenant_id=principal.tenant_id, page=page, filters=filters
+        )
+    )
+
+
+@router.get(
+    "/{entrepreneur_id}",
+    operation_id="entrepreneurs_get",
+    response_model=Entrepreneur,
+    responses=error_responses(401, 403, 404),
+)
+async def get_entrepreneur(entrepreneur_id: uuid.UUID, db: DbDep, principal: Reader) -> Response:
+    return respond(
+        await service.get_entrepreneur(
+            db, tenant_id=principal.tenant_id, entrepreneur_id=entrepreneur_id
+        )
+    )
+
+
+@router.patch(
+    "/{entrepreneur_id}",
+    operation_id="entrepreneurs_update",
+    response_model=Entrepreneur,
+    responses=error_responses(401, 403, 404, 409, 422),
+)
+async def update_entrepreneur(
+    entrepreneur_id: uuid.UUID, payload: EntrepreneurUpdate, db: DbDep, principal: Writer
+) -> Response:
+    """Change some fields; those not sent stay as they are."""
+    async with db.transaction(principal.tenant_id) as conn:
+        entrepreneur = await service.update_entrepreneur(
+            conn,
+            tenant_id=principal.tenant_id,
+            entrepreneur_id=entrepreneur_id,
+            actor=principal.client_id,
+            data=payload,
+        )
+    return respond(entrepreneur)
+
+
+@router.delete(
+    "/{entrepreneur_id}",
+    operation_id="entrepreneurs_anonymise",
+    status_code=204,
+    responses=error_responses(401, 403, 404),
+)
+async def anonymise_entrepreneur(
+    entrepreneur_id: uuid.UUID, db: DbDep, principal: Writer
+) -> Response:
+    """Anonymise: personal fields are erased, the record and its loans remain."""
+    async with db.transaction(principal.tenant_id) as conn:
+        await service.anonymise_entrepreneur(
+            conn,
+            tenant_id=principal.tenant_id,
+            entrepreneur_id=entrepreneur_id,
+            actor=principal.client_id,
+        )
+    return Response(status_code=204)

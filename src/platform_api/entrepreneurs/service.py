@@ -1,0 +1,156 @@
+"""A tenant's entrepreneurs. Every query names the tenant explicitly; row-level security
+holds the same line underneath."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import asyncpg
+
+from platform_api.core.db import TENANT_GATE, Database
+from platform_api.core.errors import conflict, not_found
+from platform_api.core.pagination import Page, PageParams, build_page, keyset_clause
+from platform_api.entrepreneurs.schemas import (
+    Entrepreneur,
+    EntrepreneurCreate,
+    EntrepreneurUpdate,
+    Sector,
+    Stage,
+)
+
+_COLUMNS = (
+    "id, external_ref, full_name, phone, email, gender, birth_year, country, region, "
+    "languages, business_name, sector, stage, needs, consent_data_processing, "
+    "consent_network_sharing, status, anonymised_at, created_at, updated_at"
+)
+#: Erased by anonymisation. Gender, birth year, country and sector stay: reports count
+#: them in aggregate, and alone they do not identify a person.
+_PERSONAL = ("external_ref", "full_name", "phone", "email", "region", "business_name")
+
+_GET_SQL = f"SELECT {_COLUMNS} FROM entrepreneurs WHERE {TENANT_GATE} AND tenant_id = $1::uuid AND id = $2"
+
+
+@dataclass(frozen=True)
+class EntrepreneurFilters:
+    sector: Sector | None = None
+    stage: Stage | None = None
+    country: str | None = None
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+    include_anonymised: bool = False
+
+
+def _model(row: asyncpg.Record) -> Entrepreneur:
+    return Entrepreneur.model_validate(dict(row))
+
+
+def _duplicate_ref() -> Exception:
+    return conflict("Another entrepreneur of this tenant already has this external_ref.")
+
+
+async def create_entrepreneur(
+    conn: asyncpg.Connection, *, tenant_id: uuid.UUID, actor: uuid.UUID, data: EntrepreneurCreate
+) -> Entrepreneur:
+    fields = data.model_dump()
+    columns = ", ".join(fields)
+    placeholders = ", ".join(f"${i}" for i in range(4, len(fields) + 4))
+    try:
+        row = await conn.fetchrow(
+            f"INSERT INTO entrepreneurs (tenant_id, id, created_by, updated_by, {columns}) "
+            f"VALUES ($1, $2, $3, $3, {placeholders}) RETURNING {_COLUMNS}",
+            tenant_id, uuid.uuid4(), actor, *fields.values(),
+        )
+    except asyncpg.UniqueViolationError:
+        raise _duplicate_ref() from None
+    return _model(row)
+
+
+async def get_entrepreneur(
+    db: Database, *, tenant_id: uuid.UUID, entrepreneur_id: uuid.UUID
+) -> Entrepreneur:
+    row = await db.fetchrow(tenant_id, _GET_SQL, entrepreneur_id)
+    if row is None:
+        raise not_found("Entrepreneur")
+    return _model(row)
+
+
+async def list_entrepreneurs(
+    db: Database, *, tenant_id: uuid.UUID, page: PageParams, filters: EntrepreneurFilters
+) -> Page[Entrepreneur]:
+    conditions: list[str] = []
+    args: list[Any] = []
+
+    def add(condition: str, value: Any) -> None:
+        args.append(value)
+        conditions.append(condition.format(f"${len(args) + 2}"))
+
+    if filters.sector:
+        add("sector = {}", filters.sector.value)
+    if filters.stage:
+        add("stage = {}", filters.stage.value)
+    if filters.country:
+        add("country = {}", filters.country)
+    if filters.created_from:
+        add("created_at >= {}", filters.created_from)
+    if filters.created_to:
+        add("created_at < {}", filters.created_to)
+    if not filters.include_anonymised:
+        conditions.append("status = 'active'")
+    after, after_args = keyset_clause(page, len(args) + 3)
+    where = "".join(f" AND {c}" for c in conditions)
+    rows = await db.fetch(
+        tenant_id,
+        f"SELECT {_COLUMNS} FROM entrepreneurs WHERE {TENANT_GATE} AND tenant_id = $1::uuid"
+        f"{where}{after} ORDER BY created_at, id LIMIT $2",
+        page.limit + 1, *args, *after_args,
+    )
+    return build_page(rows, page, _model)
+
+
+async def update_entrepreneur(
+    conn: asyncpg.Connection,
+    *,
+    tenant_id: uuid.UUID,
+    entrepreneur_id: uuid.UUID,
+    actor: uuid.UUID,
+    data: EntrepreneurUpdate,
+) -> Entrepreneur:
+    changes = data.model_dump(exclude_unset=True)
+    current = await conn.fetchval(
+        "SELECT status FROM entrepreneurs WHERE tenant_id = $1 AND id = $2 FOR UPDATE",
+        tenant_id, entrepreneur_id,
+    )
+    if current is None:
+        raise not_found("Entrepreneur")
+    if current == "anonymised":
+        raise conflict("This entrepreneur was anonymised and can no longer be changed.",
+                       current_status="anonymised")
+    assignments = "".join(f", {column} = ${i}" for i, column in enumerate(changes, start=4))
+    try:
+        row = await conn.fetchrow(
+            f"UPDATE entrepreneurs SET updated_at = now(), updated_by = $3{assignments} "
+            f"WHERE tenant_id = $1 AND id = $2 RETURNING {_COLUMNS}",
+            tenant_id, entrepreneur_id, actor, *changes.values(),
+        )
+    except asyncpg.UniqueViolationError:
+        raise _duplicate_ref() from None
+    return _model(row)
+
+
+async def anonymise_entrepreneur(
+    conn: asyncpg.Connection, *, tenant_id: uuid.UUID, entrepreneur_id: uuid.UUID, actor: uuid.UUID
+) -> None:
+    """Erase personal fields but keep the row, so loans and reports that refer to it stay
+    whole. Repeating it is harmless."""
+    erase = ", ".join(f"{column} = NULL" for column in _PERSONAL)
+    found = await conn.fetchval(
+        f"UPDATE entrepreneurs SET {erase}, status = 'anonymised', "
+        "anonymised_at = coalesce(anonymised_at, now()), updated_at = now(), updated_by = $3 "
+        "WHERE tenant_id = $1 AND id = $2 RETURNING id",
+        tenant_id, entrepreneur_id, actor,
+    )
+    if found is None:
+        raise not_found("Entrepreneur")

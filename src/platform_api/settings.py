@@ -1,0 +1,64 @@
+"""Runtime configuration: every knob is an environment variable (prefix-free, documented here)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Settings read from the environment (and `.env` if present)."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    database_url: str | None = Field(
+        default=None,
+        description="Owner connection URL (runs migrations). Unset: start the embedded "
+        "PostgreSQL under `var_dir/pg`.",
+    )
+    database_app_url: str | None = Field(
+        default=None,
+        description="URL the API serves with. Unset: `database_url` with the user replaced "
+        "by `db_app_role` (and `db_app_password`).",
+    )
+    db_app_role: str = Field(
+        default="platform_app",
+        description="Role the API connects as: owns nothing, cannot bypass row-level security.",
+    )
+    db_app_password: str | None = Field(default=None, description="Password of `db_app_role`.")
+    db_pool_min: int = Field(default=2, ge=1, description="Pool connections kept per worker.")
+    db_pool_max: int = Field(default=32, ge=1, description="Pool connections max per worker.")
+    db_statement_timeout_ms: int = Field(
+        default=15_000, ge=0, description="statement_timeout of API connections (0 = none)."
+    )
+    var_dir: Path = Field(
+        default=Path("var"), description="Local state: embedded database, signing keys."
+    )
+
+    jwt_issuer: str = Field(default="platform-api", description="`iss` of issued tokens.")
+    jwt_audience: str = Field(default="platform-api", description="`aud` of issued tokens.")
+    jwt_algorithm: str = Field(
+        default="ES256", pattern="^(ES256|RS256)$", description="Signing algorithm."
+    )
+    jwt_private_key_file: Path | None = Field(
+        default=None,
+        description="PEM private key. Unset: one is generated once under `var_dir/keys`.",
+    )
+    token_lifetime_seconds: int = Field(
+        default=3600, ge=60, le=86_400, description="Access-token lifetime."
+    )
+
+    max_body_bytes: int = Field(default=1_048_576, description="Larger request bodies get 413.")
+    log_level: str = Field(default="INFO", description="Root log level (JSON logs on stdout).")
+    idempotency_ttl_hours: int = Field(
+        default=24, ge=1, description="How long Idempotency-Key records are kept."
+    )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Settings are read once per process."""
+    return Settings()
