@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -32,9 +33,17 @@ def openapi_document() -> str:
     return json.dumps(create_app().openapi(), indent=2, ensure_ascii=False) + "\n"
 
 
+def _exit_on_signal(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    # uvicorn re-raises SIGTERM after its graceful shutdown; with the default handler the
+    # process would die without running exit hooks, leaving the embedded PostgreSQL
+    # running. Exiting through SystemExit runs them, so the server stops cleanly.
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     settings = get_settings()
     configure_logging(settings.log_level)
     urls = migrate(settings)

@@ -3,42 +3,23 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Request, Security
+from fastapi import Request, Security
 from fastapi.openapi.models import OAuthFlowClientCredentials, OAuthFlows
 from fastapi.security import OAuth2, SecurityScopes
 
 from platform_api.auth import scopes as scope_names
-from platform_api.auth.principals import Principal, PrincipalKind, TenantPrincipal
+from platform_api.auth.principals import Principal, PrincipalKind
 from platform_api.auth.tokens import InvalidToken, TokenService
+from platform_api.core.db import Database
 from platform_api.core.errors import Problem, not_found
 
-
-class _ClientCredentialsBearer(OAuth2):
-    """Bearer token from the client-credentials flow; 401 problem+json when absent."""
-
-    async def __call__(self, request: Request) -> str:
-        authorization = request.headers.get("authorization", "")
-        scheme, _, token = authorization.partition(" ")
-        if scheme.lower() != "bearer" or not token:
-            raise Problem(
-                401,
-                "Send `Authorization: Bearer <token>` (from POST /v1/oauth/token).",
-                slug="unauthenticated",
-                headers={"WWW-Authenticate": "Bearer"},
-            )
-        return token
-
-
-oauth2_scheme = _ClientCredentialsBearer(
-    flows=OAuthFlows(
-        clientCredentials=OAuthFlowClientCredentials(
-            tokenUrl="/v1/oauth/token", scopes=scope_names.ALL_SCOPES
-        )
-    ),
-    scheme_name="OAuth2ClientCredentials",
-    description="OAuth 2.0 client credentials (RFC 6749 §4.4).",
+_FLOWS = OAuthFlows(
+    clientCredentials=OAuthFlowClientCredentials(
+        tokenUrl="/v1/oauth/token", scopes=scope_names.ALL_SCOPES
+    )
 )
 
 
@@ -47,14 +28,23 @@ def get_token_service(request: Request) -> TokenService:
     return tokens
 
 
-async def current_principal(
-    request: Request,
-    security_scopes: SecurityScopes,
-    token: Annotated[str, Depends(oauth2_scheme)],
-) -> Principal:
-    """The verified caller, holding every scope the endpoint asks for."""
+def _bearer_token(request: Request) -> str:
+    authorization = request.headers.get("authorization", "")
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise Problem(
+            401,
+            "Send `Authorization: Bearer <token>` (from POST /v1/oauth/token).",
+            slug="unauthenticated",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return token
+
+
+def _verified(request: Request, required: list[str]) -> Principal:
+    """The verified caller holding every scope in `required` (401/403 otherwise)."""
     try:
-        principal = get_token_service(request).verify(token)
+        principal = get_token_service(request).verify(_bearer_token(request))
     except InvalidToken as exc:
         raise Problem(
             401,
@@ -63,32 +53,76 @@ async def current_principal(
             headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
         ) from exc
     request.scope["state"]["principal"] = principal
-    missing = [s for s in security_scopes.scopes if s not in principal.scopes]
+    missing = [s for s in required if s not in principal.scopes]
     if missing:
+        wanted = " ".join(missing)
         raise Problem(
             403,
-            f"This token lacks the scope(s): {' '.join(missing)}.",
+            f"This token lacks the scope(s): {wanted}.",
             slug="insufficient-scope",
-            headers={"WWW-Authenticate": f'Bearer error="insufficient_scope", scope="{" ".join(missing)}"'},
+            headers={"WWW-Authenticate": f'Bearer error="insufficient_scope", scope="{wanted}"'},
         )
     return principal
 
 
-async def tenant_principal(
-    principal: Annotated[Principal, Security(current_principal)],
-) -> TenantPrincipal:
-    """Only a tenant's own clients reach tenant-owned data."""
-    if principal.kind is not PrincipalKind.TENANT or principal.tenant_id is None:
-        raise Problem(403, "This endpoint is for tenant clients.", slug="forbidden")
-    return TenantPrincipal(principal.tenant_id, principal.client_id, principal.scopes)
+class _Scheme(OAuth2):
+    """The OAuth 2.0 bearer scheme (so OpenAPI documents it, with each endpoint's scopes)
+    and the check of the caller, in ONE dependency: FastAPI resolves dependencies on every
+    request, and each extra level costs on the hot path."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            flows=_FLOWS,
+            scheme_name="OAuth2ClientCredentials",
+            description="OAuth 2.0 client credentials (RFC 6749 §4.4).",
+        )
 
 
-async def operator_principal(
-    principal: Annotated[Principal, Security(current_principal, scopes=[scope_names.OPERATOR])],
-) -> Principal:
-    if principal.kind is not PrincipalKind.OPERATOR:
-        raise Problem(403, "This endpoint is for the platform operator.", slug="forbidden")
-    return principal
+class _AnyPrincipal(_Scheme):
+    async def __call__(  # type: ignore[override]
+        self, request: Request, security_scopes: SecurityScopes
+    ) -> Principal:
+        """Any verified caller holding the endpoint's scopes."""
+        return _verified(request, security_scopes.scopes)
+
+
+@dataclass(frozen=True, slots=True)
+class TenantContext:
+    """What a tenant endpoint acts with: its verified caller and the database. One
+    dependency gives both, because FastAPI resolves every dependency level per request."""
+
+    tenant_id: uuid.UUID
+    client_id: uuid.UUID
+    scopes: frozenset[str]
+    db: Database
+
+
+class _TenantContext(_Scheme):
+    async def __call__(  # type: ignore[override]
+        self, request: Request, security_scopes: SecurityScopes
+    ) -> TenantContext:
+        """Only a tenant's own clients reach tenant-owned data."""
+        principal = _verified(request, security_scopes.scopes)
+        if principal.kind is not PrincipalKind.TENANT or principal.tenant_id is None:
+            raise Problem(403, "This endpoint is for tenant clients.", slug="forbidden")
+        return TenantContext(
+            principal.tenant_id, principal.client_id, principal.scopes, request.app.state.db
+        )
+
+
+class _OperatorPrincipal(_Scheme):
+    async def __call__(  # type: ignore[override]
+        self, request: Request, security_scopes: SecurityScopes
+    ) -> Principal:
+        principal = _verified(request, security_scopes.scopes)
+        if principal.kind is not PrincipalKind.OPERATOR:
+            raise Problem(403, "This endpoint is for the platform operator.", slug="forbidden")
+        return principal
+
+
+current_principal = _AnyPrincipal()
+tenant_context = _TenantContext()
+operator_principal = _OperatorPrincipal()
 
 
 def authorize_tenant_admin(principal: Principal, tenant_id: uuid.UUID) -> None:
@@ -104,10 +138,5 @@ def authorize_tenant_admin(principal: Principal, tenant_id: uuid.UUID) -> None:
     raise not_found("Tenant")
 
 
-def tenant_scopes(*required: str) -> type[TenantPrincipal]:
-    """`Annotated[TenantPrincipal, Security(...)]` requiring `required` scopes."""
-    return Annotated[TenantPrincipal, Security(tenant_principal, scopes=list(required))]  # type: ignore[return-value]
-
-
 AnyPrincipal = Annotated[Principal, Security(current_principal)]
-Operator = Annotated[Principal, Security(operator_principal)]
+Operator = Annotated[Principal, Security(operator_principal, scopes=[scope_names.OPERATOR])]

@@ -21,12 +21,3 @@ class Principal:
     tenant_id: uuid.UUID | None = None
     funder_id: uuid.UUID | None = None
     expires_at: float = 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class TenantPrincipal:
-    """A principal known to act for one tenant (what tenant-owned endpoints receive)."""
-
-    tenant_id: uuid.UUID
-    client_id: uuid.UUID
-    scopes: frozenset[str]

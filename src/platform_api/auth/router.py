@@ -8,11 +8,11 @@ from datetime import UTC, datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Form, Request, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from platform_api.auth.dependencies import AnyPrincipal, get_token_service
 from platform_api.core.db import DbDep
-from platform_api.core.errors import Problem, error_responses
+from platform_api.core.errors import Problem
 from platform_api.core.responses import respond
 from platform_api.tenants import service as tenants
 from platform_api.tenants.schemas import Me
@@ -20,9 +20,20 @@ from platform_api.tenants.schemas import Me
 router = APIRouter(tags=["auth"])
 
 
+class TokenRequest(BaseModel):
+    """Form fields of the client-credentials grant (RFC 6749 §4.4)."""
+
+    grant_type: Literal["client_credentials"]
+    client_id: str | None = Field(default=None, max_length=64)
+    client_secret: str | None = Field(default=None, max_length=256)
+    scope: str | None = Field(
+        default=None, max_length=1000, description="Space-separated subset of the client's scopes."
+    )
+
+
 class TokenResponse(BaseModel):
     access_token: str
-    token_type: Literal["Bearer"] = "Bearer"
+    token_type: Literal["Bearer"] = "Bearer"  # noqa: S105 (a token type, not a secret)
     expires_in: int
     scope: str
 
@@ -59,20 +70,21 @@ def _basic_credentials(request: Request) -> tuple[str, str] | None:
     "/v1/oauth/token",
     operation_id="auth_issue_token",
     response_model=TokenResponse,
-    responses=error_responses(400, 401, 422),
+    responses={
+        400: {"description": "Malformed request, or a scope the client lacks (`invalid_scope`)"},
+        401: {
+            "description": "Missing or wrong client credentials, a revoked client or a "
+            "suspended tenant (`invalid_client`)"
+        },
+    },
 )
 async def issue_token(
-    request: Request,
-    db: DbDep,
-    grant_type: Annotated[Literal["client_credentials"], Form()],
-    client_id: Annotated[str | None, Form(max_length=64)] = None,
-    client_secret: Annotated[str | None, Form(max_length=256)] = None,
-    scope: Annotated[str | None, Form(max_length=1000, description="Space-separated")] = None,
+    request: Request, db: DbDep, form: Annotated[TokenRequest, Form()]
 ) -> Response:
     """Exchange a client id and secret for a short-lived access token (RFC 6749 §4.4).
     Credentials go in the form or as HTTP Basic. Errors carry the RFC 6749 `error` code."""
     credentials = _basic_credentials(request) or (
-        (client_id, client_secret) if client_id and client_secret else None
+        (form.client_id, form.client_secret) if form.client_id and form.client_secret else None
     )
     if credentials is None:
         raise Problem(
@@ -85,7 +97,7 @@ async def issue_token(
         db,
         client_id=credentials[0],
         client_secret=credentials[1],
-        requested_scopes=scope.split() if scope else None,
+        requested_scopes=form.scope.split() if form.scope else None,
     )
     token, lifetime = get_token_service(request).issue(principal)
     return respond(
@@ -96,9 +108,7 @@ async def issue_token(
     )
 
 
-@router.get(
-    "/.well-known/jwks.json", operation_id="auth_jwks", response_model=JsonWebKeySet
-)
+@router.get("/.well-known/jwks.json", operation_id="auth_jwks", response_model=JsonWebKeySet)
 async def jwks(request: Request) -> Response:
     """Public keys that verify access tokens, chosen by the token's `kid`."""
     return respond(
@@ -107,7 +117,11 @@ async def jwks(request: Request) -> Response:
     )
 
 
-@router.get("/v1/me", operation_id="auth_me", response_model=Me, responses=error_responses(401))
+@router.get(
+    "/v1/me",
+    operation_id="auth_me",
+    response_model=Me,
+)
 async def me(principal: AnyPrincipal) -> Response:
     """Who this token is: kind, client, tenant or funder, scopes, expiry."""
     return respond(

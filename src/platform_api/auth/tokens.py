@@ -52,7 +52,10 @@ class TokenService:
         if principal.funder_id:
             claims["fid"] = str(principal.funder_id)
         token = jwt.encode(
-            claims, self.key.private_pem, algorithm=self.key.algorithm, headers={"kid": self.key.kid}
+            claims,
+            self.key.private_pem,
+            algorithm=self.key.algorithm,
+            headers={"kid": self.key.kid},
         )
         return token, self.lifetime_seconds
 

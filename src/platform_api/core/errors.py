@@ -198,10 +198,30 @@ async def _unexpected_handler(request: Request, exc: Exception) -> Response:
     )
 
 
+#: PostgreSQL refusing text it cannot store (U+0000 in text or jsonb). Shared types reject
+#: it during validation; this catches any field that still lets it through.
+_UNSTORABLE_TEXT = (
+    asyncpg.exceptions.CharacterNotInRepertoireError,
+    asyncpg.exceptions.UntranslatableCharacterError,
+)
+
+
+async def _unstorable_text_handler(request: Request, exc: Exception) -> Response:
+    return problem_response(
+        422,
+        title="Validation failed",
+        detail="Text values must not contain the NUL character (U+0000).",
+        slug="validation-error",
+        request=request,
+    )
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Problem, _problem_handler)
     app.add_exception_handler(RequestValidationError, _validation_handler)
     app.add_exception_handler(StarletteHTTPException, _http_handler)
+    for exc_class in _UNSTORABLE_TEXT:
+        app.add_exception_handler(exc_class, _unstorable_text_handler)
     # Database outages are handled inside the middleware stack (so the response still
     # carries X-Request-ID); anything else reaches the outermost server-error handler.
     for exc_class in (*_UNAVAILABLE, asyncpg.exceptions.QueryCanceledError):
@@ -231,3 +251,15 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, object]]:
         }
         for status in chosen
     }
+
+
+def invalid(*errors: FieldError) -> Problem:
+    """422 for input that is well-formed but breaks a rule only the service can check
+    (limits of a product, a cursor we never issued): same shape as schema validation."""
+    return Problem(
+        422,
+        f"{len(errors)} invalid field(s); see `errors`.",
+        slug="validation-error",
+        title="Validation failed",
+        errors=errors,
+    )

@@ -28,15 +28,20 @@ from platform_api.core.schema import TENANT_TABLES, metadata
 idempotency_keys = sa.Table(
     "idempotency_keys",
     metadata,
-    sa.Column("tenant_id", UUID(as_uuid=True), nullable=False,
-              comment="Tenant, or the nil UUID for platform (operator) requests"),
+    sa.Column(
+        "tenant_id",
+        UUID(as_uuid=True),
+        nullable=False,
+        comment="Tenant, or the nil UUID for platform (operator) requests",
+    ),
     sa.Column("client_id", UUID(as_uuid=True), nullable=False),
     sa.Column("key", sa.Text, nullable=False),
     sa.Column("fingerprint", sa.LargeBinary, nullable=False),
     sa.Column("status_code", sa.SmallInteger, nullable=False),
     sa.Column("response_body", sa.LargeBinary, nullable=False),
-    sa.Column("created_at", sa.TIMESTAMP(timezone=True), nullable=False,
-              server_default=sa.func.now()),
+    sa.Column(
+        "created_at", sa.TIMESTAMP(timezone=True), nullable=False, server_default=sa.func.now()
+    ),
     sa.PrimaryKeyConstraint("tenant_id", "client_id", "key"),
     sa.Index("ix_idempotency_keys_created_at", "created_at"),
 )
@@ -49,13 +54,23 @@ _KEY_DESCRIPTION = (
 )
 IdempotencyKey = Annotated[
     str | None,
-    Header(alias="Idempotency-Key", min_length=1, max_length=255, pattern=r"^[\x21-\x7e]+$",
-           description=_KEY_DESCRIPTION),
+    Header(
+        alias="Idempotency-Key",
+        min_length=1,
+        max_length=255,
+        pattern=r"^[\x21-\x7e]+$",
+        description=_KEY_DESCRIPTION,
+    ),
 ]
 RequiredIdempotencyKey = Annotated[
     str,
-    Header(alias="Idempotency-Key", min_length=1, max_length=255, pattern=r"^[\x21-\x7e]+$",
-           description=_KEY_DESCRIPTION + " Required: this request moves money."),
+    Header(
+        alias="Idempotency-Key",
+        min_length=1,
+        max_length=255,
+        pattern=r"^[\x21-\x7e]+$",
+        description=_KEY_DESCRIPTION + " Required: this request moves money.",
+    ),
 ]
 
 
@@ -65,7 +80,11 @@ def fingerprint(method: str, path: str, payload: BaseModel | None) -> bytes:
 
 
 async def _replay_or_claim(
-    conn: asyncpg.Connection, scope: uuid.UUID, client_id: uuid.UUID, key: str, fp: bytes,
+    conn: asyncpg.Connection,
+    scope: uuid.UUID,
+    client_id: uuid.UUID,
+    key: str,
+    fp: bytes,
     ttl_hours: int,
 ) -> Response | None:
     locked = await conn.fetchval(
@@ -82,7 +101,10 @@ async def _replay_or_claim(
         "SELECT fingerprint, status_code, response_body FROM idempotency_keys "
         "WHERE tenant_id = $1 AND client_id = $2 AND key = $3 "
         "AND created_at > now() - make_interval(hours => $4)",
-        scope, client_id, key, ttl_hours,
+        scope,
+        client_id,
+        key,
+        ttl_hours,
     )
     if stored is None:
         return None
@@ -129,6 +151,11 @@ async def run_write(
                 "UPDATE SET fingerprint = excluded.fingerprint, status_code = "
                 "excluded.status_code, response_body = excluded.response_body, "
                 "created_at = now()",
-                scope, client_id, key, request_fingerprint, status_code, body,
+                scope,
+                client_id,
+                key,
+                request_fingerprint,
+                status_code,
+                body,
             )
     return Response(body, status_code=status_code, media_type="application/json")

@@ -3,6 +3,7 @@ access log and Prometheus metrics."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import time
@@ -18,15 +19,27 @@ from platform_api.core.logging import request_id_var
 
 access_log = logging.getLogger("platform_api.access")
 
-REQUESTS = Counter(
-    "http_requests_total", "HTTP requests", ["method", "operation", "status"]
-)
+REQUESTS = Counter("http_requests_total", "HTTP requests", ["method", "operation", "status"])
 LATENCY = Histogram(
     "http_request_duration_seconds",
     "HTTP request latency",
     ["operation"],
     buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
 )
+
+
+@functools.cache
+def _counter(method: str, operation: str, status: int) -> Any:
+    """The labelled child, looked up once per label set (`labels()` locks and hashes on
+    every call). Label sets are bounded: the parser admits a fixed set of methods, and
+    operations are route ids or `unmatched`."""
+    return REQUESTS.labels(method, operation, str(status))
+
+
+@functools.cache
+def _latency(operation: str) -> Any:
+    return LATENCY.labels(operation)
+
 
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
@@ -81,12 +94,10 @@ class RequestContextMiddleware:
         finally:
             elapsed = time.perf_counter() - started
             operation = operation_of(scope)
-            REQUESTS.labels(scope["method"], operation, str(status)).inc()
-            LATENCY.labels(operation).observe(elapsed)
-            access_log.info(
-                "request",
-                extra=_access_fields(scope, operation, status, elapsed),
-            )
+            _counter(scope["method"], operation, status).inc()
+            _latency(operation).observe(elapsed)
+            if access_log.isEnabledFor(logging.INFO):
+                access_log.info("request", extra=_access_fields(scope, operation, status, elapsed))
             request_id_var.reset(token)
 
     def _limited(self, receive: Receive) -> Receive:

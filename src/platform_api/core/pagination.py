@@ -12,7 +12,7 @@ import orjson
 from fastapi import Query
 from pydantic import BaseModel, Field
 
-from platform_api.core.errors import FieldError, Problem
+from platform_api.core.errors import FieldError, invalid
 
 T = TypeVar("T")
 
@@ -43,12 +43,8 @@ def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
         created_at, id_ = orjson.loads(base64.urlsafe_b64decode(padded))
         return datetime.fromisoformat(created_at), uuid.UUID(id_)
     except (ValueError, TypeError) as exc:
-        raise Problem(
-            422,
-            "The cursor is not one this API issued.",
-            slug="validation-error",
-            title="Validation failed",
-            errors=[FieldError(path="query.cursor", message="Invalid cursor", code="cursor")],
+        raise invalid(
+            FieldError(path="query.cursor", message="Not a cursor this API issued.", code="cursor")
         ) from exc
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import orjson
 from pydantic import BaseModel
 from starlette.responses import Response
 
@@ -15,3 +18,9 @@ def respond(
         media_type="application/json",
         headers=headers,
     )
+
+
+def respond_json(data: Any, status_code: int = 200) -> Response:
+    """For hot paths that build plain data (dicts, dataclasses, dates, UUIDs) instead of
+    models; the route's `response_model` still documents it, and tests validate it."""
+    return Response(orjson.dumps(data), status_code=status_code, media_type="application/json")

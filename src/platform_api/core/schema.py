@@ -24,14 +24,24 @@ TENANT_TABLES: list[str] = []
 
 def audit_columns() -> list[sa.Column[Any]]:
     return [
-        sa.Column("created_at", sa.TIMESTAMP(timezone=True), nullable=False,
-                  server_default=sa.func.now()),
-        sa.Column("updated_at", sa.TIMESTAMP(timezone=True), nullable=False,
-                  server_default=sa.func.now()),
-        sa.Column("created_by", UUID(as_uuid=True), nullable=True,
-                  comment="API client that created the row"),
-        sa.Column("updated_by", UUID(as_uuid=True), nullable=True,
-                  comment="API client that last changed the row"),
+        sa.Column(
+            "created_at", sa.TIMESTAMP(timezone=True), nullable=False, server_default=sa.func.now()
+        ),
+        sa.Column(
+            "updated_at", sa.TIMESTAMP(timezone=True), nullable=False, server_default=sa.func.now()
+        ),
+        sa.Column(
+            "created_by",
+            UUID(as_uuid=True),
+            nullable=True,
+            comment="API client that created the row",
+        ),
+        sa.Column(
+            "updated_by",
+            UUID(as_uuid=True),
+            nullable=True,
+            comment="API client that last changed the row",
+        ),
     ]
 
 
@@ -57,9 +67,7 @@ def tenant_table(name: str, *columns: Any, audited: bool = True) -> sa.Table:
 
 def tenant_fk(column: str, target: str) -> sa.ForeignKeyConstraint:
     """A foreign key qualified by tenant: (tenant_id, column) -> target(tenant_id, id)."""
-    return sa.ForeignKeyConstraint(
-        ["tenant_id", column], [f"{target}.tenant_id", f"{target}.id"]
-    )
+    return sa.ForeignKeyConstraint(["tenant_id", column], [f"{target}.tenant_id", f"{target}.id"])
 
 
 _CURRENT_TENANT = "NULLIF(current_setting('app.tenant_id', true), '')::uuid"

@@ -6,10 +6,9 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response, Security
 
-from platform_api.auth.dependencies import tenant_scopes
-from platform_api.core.db import DbDep
+from platform_api.auth.dependencies import TenantContext, tenant_context
 from platform_api.core.errors import error_responses
 from platform_api.core.idempotency import IdempotencyKey, fingerprint, run_write
 from platform_api.core.pagination import Page, PageParams, page_params
@@ -26,8 +25,8 @@ from platform_api.entrepreneurs.schemas import (
 
 router = APIRouter(prefix="/v1/entrepreneurs", tags=["entrepreneurs"])
 
-Reader = tenant_scopes("entrepreneurs:read")
-Writer = tenant_scopes("entrepreneurs:write")
+Reader = Annotated[TenantContext, Security(tenant_context, scopes=["entrepreneurs:read"])]
+Writer = Annotated[TenantContext, Security(tenant_context, scopes=["entrepreneurs:write"])]
 
 
 def _filters(
@@ -55,24 +54,23 @@ def _filters(
     operation_id="entrepreneurs_create",
     status_code=201,
     response_model=Entrepreneur,
-    responses=error_responses(401, 403, 409, 422),
+    responses=error_responses(409),
 )
 async def create_entrepreneur(
     payload: EntrepreneurCreate,
     request: Request,
-    db: DbDep,
-    principal: Writer,
+    caller: Writer,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Register an entrepreneur and their business."""
     return await run_write(
-        db,
-        scope=principal.tenant_id,
-        client_id=principal.client_id,
+        caller.db,
+        scope=caller.tenant_id,
+        client_id=caller.client_id,
         key=idempotency_key,
         request_fingerprint=fingerprint("POST", request.url.path, payload),
         action=lambda conn: service.create_entrepreneur(
-            conn, tenant_id=principal.tenant_id, actor=principal.client_id, data=payload
+            conn, tenant_id=caller.tenant_id, actor=caller.client_id, data=payload
         ),
     )
 
@@ -81,18 +79,16 @@ async def create_entrepreneur(
     "",
     operation_id="entrepreneurs_list",
     response_model=Page[Entrepreneur],
-    responses=error_responses(401, 403, 422),
 )
 async def list_entrepreneurs(
-    db: DbDep,
-    principal: Reader,
+    caller: Reader,
     page: Annotated[PageParams, Depends(page_params)],
     filters: Annotated[service.EntrepreneurFilters, Depends(_filters)],
 ) -> Response:
     """Entrepreneurs, oldest first, filtered by sector, stage, country and creation time."""
     return respond(
         await service.list_entrepreneurs(
-            db, tenant_id=principal.tenant_id, page=page, filters=filters
+            caller.db, tenant_id=caller.tenant_id, page=page, filters=filters
         )
     )
 
@@ -101,12 +97,11 @@ async def list_entrepreneurs(
     "/{entrepreneur_id}",
     operation_id="entrepreneurs_get",
     response_model=Entrepreneur,
-    responses=error_responses(401, 403, 404),
 )
-async def get_entrepreneur(entrepreneur_id: uuid.UUID, db: DbDep, principal: Reader) -> Response:
+async def get_entrepreneur(entrepreneur_id: uuid.UUID, caller: Reader) -> Response:
     return respond(
         await service.get_entrepreneur(
-            db, tenant_id=principal.tenant_id, entrepreneur_id=entrepreneur_id
+            caller.db, tenant_id=caller.tenant_id, entrepreneur_id=entrepreneur_id
         )
     )
 
@@ -115,18 +110,18 @@ async def get_entrepreneur(entrepreneur_id: uuid.UUID, db: DbDep, principal: Rea
     "/{entrepreneur_id}",
     operation_id="entrepreneurs_update",
     response_model=Entrepreneur,
-    responses=error_responses(401, 403, 404, 409, 422),
+    responses=error_responses(409),
 )
 async def update_entrepreneur(
-    entrepreneur_id: uuid.UUID, payload: EntrepreneurUpdate, db: DbDep, principal: Writer
+    entrepreneur_id: uuid.UUID, payload: EntrepreneurUpdate, caller: Writer
 ) -> Response:
     """Change some fields; those not sent stay as they are."""
-    async with db.transaction(principal.tenant_id) as conn:
+    async with caller.db.transaction(caller.tenant_id) as conn:
         entrepreneur = await service.update_entrepreneur(
             conn,
-            tenant_id=principal.tenant_id,
+            tenant_id=caller.tenant_id,
             entrepreneur_id=entrepreneur_id,
-            actor=principal.client_id,
+            actor=caller.client_id,
             data=payload,
         )
     return respond(entrepreneur)
@@ -136,17 +131,14 @@ async def update_entrepreneur(
     "/{entrepreneur_id}",
     operation_id="entrepreneurs_anonymise",
     status_code=204,
-    responses=error_responses(401, 403, 404),
 )
-async def anonymise_entrepreneur(
-    entrepreneur_id: uuid.UUID, db: DbDep, principal: Writer
-) -> Response:
+async def anonymise_entrepreneur(entrepreneur_id: uuid.UUID, caller: Writer) -> Response:
     """Anonymise: personal fields are erased, the record and its loans remain."""
-    async with db.transaction(principal.tenant_id) as conn:
+    async with caller.db.transaction(caller.tenant_id) as conn:
         await service.anonymise_entrepreneur(
             conn,
-            tenant_id=principal.tenant_id,
+            tenant_id=caller.tenant_id,
             entrepreneur_id=entrepreneur_id,
-            actor=principal.client_id,
+            actor=caller.client_id,
         )
     return Response(status_code=204)

@@ -13,9 +13,9 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
-    model_validator,
 )
 
+from platform_api.core.patch import PatchModel
 from platform_api.core.types import CountryCode, Name, ShortText
 
 
@@ -81,8 +81,7 @@ Language = Annotated[
 ]
 Topic = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, to_lower=True, min_length=1, max_length=60,
-                      pattern=r"^[a-z0-9][a-z0-9_.-]*$"),
+    StringConstraints(min_length=1, max_length=60, pattern=r"^[a-z0-9][a-z0-9_.-]*$"),
     Field(description="A need, e.g. `bookkeeping`, `marketing.digital`."),
 ]
 BirthYear = Annotated[int, AfterValidator(_plausible_birth_year)]
@@ -91,8 +90,14 @@ Needs = Annotated[list[Topic], Field(max_length=20), AfterValidator(_unique)]
 
 
 REQUIRED_FIELDS = frozenset(
-    {"full_name", "country", "languages", "needs", "consent_data_processing",
-     "consent_network_sharing"}
+    {
+        "full_name",
+        "country",
+        "languages",
+        "needs",
+        "consent_data_processing",
+        "consent_network_sharing",
+    }
 )
 
 
@@ -128,20 +133,15 @@ class EntrepreneurCreate(_EntrepreneurFields):
     )
 
 
-class EntrepreneurUpdate(_EntrepreneurFields):
+class EntrepreneurUpdate(PatchModel, _EntrepreneurFields):
     """Only the fields sent are changed; send `null` to clear an optional field."""
+
+    NOT_NULL = REQUIRED_FIELDS
 
     full_name: Name | None = None
     country: CountryCode | None = None
     languages: Languages | None = None
     needs: Needs | None = None
-
-    @model_validator(mode="after")
-    def _required_stay_set(self) -> EntrepreneurUpdate:
-        cleared = sorted(f for f in REQUIRED_FIELDS & self.model_fields_set if getattr(self, f) is None)
-        if cleared:
-            raise ValueError(f"these fields cannot be null: {', '.join(cleared)}")
-        return self
 
 
 class Entrepreneur(BaseModel):

@@ -10,7 +10,12 @@ from typing import Any
 
 import asyncpg
 
-from platform_api.core.db import TENANT_GATE, Database
+from platform_api.core.db import (
+    TENANT_GATE,
+    Database,
+    insert_tenant_row,
+    update_tenant_row,
+)
 from platform_api.core.errors import conflict, not_found
 from platform_api.core.pagination import Page, PageParams, build_page, keyset_clause
 from platform_api.entrepreneurs.schemas import (
@@ -30,7 +35,9 @@ _COLUMNS = (
 #: them in aggregate, and alone they do not identify a person.
 _PERSONAL = ("external_ref", "full_name", "phone", "email", "region", "business_name")
 
-_GET_SQL = f"SELECT {_COLUMNS} FROM entrepreneurs WHERE {TENANT_GATE} AND tenant_id = $1::uuid AND id = $2"
+_GET_SQL = (
+    f"SELECT {_COLUMNS} FROM entrepreneurs WHERE {TENANT_GATE} AND tenant_id = $1::uuid AND id = $2"
+)
 
 
 @dataclass(frozen=True)
@@ -54,14 +61,14 @@ def _duplicate_ref() -> Exception:
 async def create_entrepreneur(
     conn: asyncpg.Connection, *, tenant_id: uuid.UUID, actor: uuid.UUID, data: EntrepreneurCreate
 ) -> Entrepreneur:
-    fields = data.model_dump()
-    columns = ", ".join(fields)
-    placeholders = ", ".join(f"${i}" for i in range(4, len(fields) + 4))
     try:
-        row = await conn.fetchrow(
-            f"INSERT INTO entrepreneurs (tenant_id, id, created_by, updated_by, {columns}) "
-            f"VALUES ($1, $2, $3, $3, {placeholders}) RETURNING {_COLUMNS}",
-            tenant_id, uuid.uuid4(), actor, *fields.values(),
+        row = await insert_tenant_row(
+            conn,
+            "entrepreneurs",
+            tenant_id=tenant_id,
+            actor=actor,
+            values=data.model_dump(),
+            returning=_COLUMNS,
         )
     except asyncpg.UniqueViolationError:
         raise _duplicate_ref() from None
@@ -105,7 +112,9 @@ async def list_entrepreneurs(
         tenant_id,
         f"SELECT {_COLUMNS} FROM entrepreneurs WHERE {TENANT_GATE} AND tenant_id = $1::uuid"
         f"{where}{after} ORDER BY created_at, id LIMIT $2",
-        page.limit + 1, *args, *after_args,
+        page.limit + 1,
+        *args,
+        *after_args,
     )
     return build_page(rows, page, _model)
 
@@ -118,22 +127,28 @@ async def update_entrepreneur(
     actor: uuid.UUID,
     data: EntrepreneurUpdate,
 ) -> Entrepreneur:
-    changes = data.model_dump(exclude_unset=True)
+    changes = data.changes()
     current = await conn.fetchval(
         "SELECT status FROM entrepreneurs WHERE tenant_id = $1 AND id = $2 FOR UPDATE",
-        tenant_id, entrepreneur_id,
+        tenant_id,
+        entrepreneur_id,
     )
     if current is None:
         raise not_found("Entrepreneur")
     if current == "anonymised":
-        raise conflict("This entrepreneur was anonymised and can no longer be changed.",
-                       current_status="anonymised")
-    assignments = "".join(f", {column} = ${i}" for i, column in enumerate(changes, start=4))
+        raise conflict(
+            "This entrepreneur was anonymised and can no longer be changed.",
+            current_status="anonymised",
+        )
     try:
-        row = await conn.fetchrow(
-            f"UPDATE entrepreneurs SET updated_at = now(), updated_by = $3{assignments} "
-            f"WHERE tenant_id = $1 AND id = $2 RETURNING {_COLUMNS}",
-            tenant_id, entrepreneur_id, actor, *changes.values(),
+        row = await update_tenant_row(
+            conn,
+            "entrepreneurs",
+            tenant_id=tenant_id,
+            row_id=entrepreneur_id,
+            actor=actor,
+            values=changes,
+            returning=_COLUMNS,
         )
     except asyncpg.UniqueViolationError:
         raise _duplicate_ref() from None
@@ -150,7 +165,9 @@ async def anonymise_entrepreneur(
         f"UPDATE entrepreneurs SET {erase}, status = 'anonymised', "
         "anonymised_at = coalesce(anonymised_at, now()), updated_at = now(), updated_by = $3 "
         "WHERE tenant_id = $1 AND id = $2 RETURNING id",
-        tenant_id, entrepreneur_id, actor,
+        tenant_id,
+        entrepreneur_id,
+        actor,
     )
     if found is None:
         raise not_found("Entrepreneur")

@@ -10,7 +10,6 @@ from fastapi import APIRouter, Depends, Request, Response
 from platform_api.auth.dependencies import AnyPrincipal, Operator, authorize_tenant_admin
 from platform_api.auth.principals import PrincipalKind
 from platform_api.core.db import PLATFORM_SCOPE, DbDep
-from platform_api.core.errors import error_responses
 from platform_api.core.idempotency import IdempotencyKey, fingerprint, run_write
 from platform_api.core.pagination import Page, PageParams, page_params
 from platform_api.core.responses import respond
@@ -27,12 +26,9 @@ from platform_api.tenants.schemas import (
 router = APIRouter(prefix="/v1/tenants", tags=["tenants"])
 
 Paging = Annotated[PageParams, Depends(page_params)]
-_errors = error_responses()
 
 
-@router.post(
-    "", operation_id="tenants_create", status_code=201, response_model=Tenant, responses=_errors
-)
+@router.post("", operation_id="tenants_create", status_code=201, response_model=Tenant)
 async def create_tenant(
     payload: TenantCreate,
     request: Request,
@@ -51,24 +47,20 @@ async def create_tenant(
     )
 
 
-@router.get("", operation_id="tenants_list", response_model=Page[Tenant], responses=_errors)
+@router.get("", operation_id="tenants_list", response_model=Page[Tenant])
 async def list_tenants(db: DbDep, _: Operator, page: Paging) -> Response:
     """All tenants, oldest first (operator only)."""
     return respond(await service.list_tenants(db, page=page))
 
 
-@router.get(
-    "/{tenant_id}", operation_id="tenants_get", response_model=Tenant, responses=_errors
-)
+@router.get("/{tenant_id}", operation_id="tenants_get", response_model=Tenant)
 async def get_tenant(tenant_id: uuid.UUID, db: DbDep, principal: AnyPrincipal) -> Response:
     """A tenant (the operator, or the tenant's own admin client)."""
     authorize_tenant_admin(principal, tenant_id)
     return respond(await service.get_tenant(db, tenant_id=tenant_id))
 
 
-@router.patch(
-    "/{tenant_id}", operation_id="tenants_update", response_model=Tenant, responses=_errors
-)
+@router.patch("/{tenant_id}", operation_id="tenants_update", response_model=Tenant)
 async def update_tenant(
     tenant_id: uuid.UUID, payload: TenantUpdate, db: DbDep, operator: Operator
 ) -> Response:
@@ -86,7 +78,6 @@ async def update_tenant(
     operation_id="tenants_create_client",
     status_code=201,
     response_model=ClientWithSecret,
-    responses=_errors,
 )
 async def create_client(
     tenant_id: uuid.UUID,
@@ -119,7 +110,6 @@ async def create_client(
     "/{tenant_id}/clients",
     operation_id="tenants_list_clients",
     response_model=Page[Client],
-    responses=_errors,
 )
 async def list_clients(
     tenant_id: uuid.UUID, db: DbDep, principal: AnyPrincipal, page: Paging
@@ -133,7 +123,6 @@ async def list_clients(
     "/{tenant_id}/clients/{client_id}",
     operation_id="tenants_revoke_client",
     status_code=204,
-    responses=_errors,
 )
 async def revoke_client(
     tenant_id: uuid.UUID, client_id: uuid.UUID, db: DbDep, principal: AnyPrincipal

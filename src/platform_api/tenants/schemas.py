@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from platform_api.auth.scopes import TENANT_SCOPES
-from platform_api.core.types import CountryCode, CurrencyCode, Name
+from platform_api.core.types import CountryCode, CurrencyCode, Name, storable_json
 
 TenantScope = Literal[
     "tenant:admin",
@@ -34,6 +34,7 @@ def _small_settings(value: dict[str, Any]) -> dict[str, Any]:
 
 Settings = Annotated[
     dict[str, Any],
+    AfterValidator(storable_json),
     AfterValidator(_small_settings),
     Field(description="Tenant-wide settings (e.g. matching weights); at most 50 keys."),
 ]

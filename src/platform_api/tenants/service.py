@@ -38,7 +38,12 @@ async def create_tenant(
     row = await conn.fetchrow(
         f"INSERT INTO tenants (id, name, country, default_currency, settings, created_by, "
         f"updated_by) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING {_TENANT_COLUMNS}",
-        uuid.uuid4(), data.name, data.country, data.default_currency, data.settings, actor,
+        uuid.uuid4(),
+        data.name,
+        data.country,
+        data.default_currency,
+        data.settings,
+        actor,
     )
     return Tenant.model_validate(dict(row))
 
@@ -53,9 +58,9 @@ async def get_tenant(db: Database, *, tenant_id: uuid.UUID) -> Tenant:
 async def list_tenants(db: Database, *, page: PageParams) -> Page[Tenant]:
     after, args = keyset_clause(page, 2)
     rows = await db.pool.fetch(
-        f"SELECT {_TENANT_COLUMNS} FROM tenants WHERE true{after} "
-        "ORDER BY created_at, id LIMIT $1",
-        page.limit + 1, *args,
+        f"SELECT {_TENANT_COLUMNS} FROM tenants WHERE true{after} ORDER BY created_at, id LIMIT $1",
+        page.limit + 1,
+        *args,
     )
     return build_page(rows, page, lambda r: Tenant.model_validate(dict(r)))
 
@@ -68,7 +73,9 @@ async def update_tenant(
     row = await conn.fetchrow(
         f"UPDATE tenants SET {assignments + ', ' if assignments else ''}"
         f"updated_at = now(), updated_by = $2 WHERE id = $1 RETURNING {_TENANT_COLUMNS}",
-        tenant_id, actor, *changes.values(),
+        tenant_id,
+        actor,
+        *changes.values(),
     )
     if row is None:
         raise not_found("Tenant")
@@ -94,7 +101,12 @@ async def create_client(
     row = await conn.fetchrow(
         f"INSERT INTO api_clients (id, kind, tenant_id, name, scopes, secret_hash, created_by, "
         f"updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING {_CLIENT_COLUMNS}",
-        uuid.uuid4(), kind.value, tenant_id, name, sorted(set(scopes)), _hash_secret(secret),
+        uuid.uuid4(),
+        kind.value,
+        tenant_id,
+        name,
+        sorted(set(scopes)),
+        _hash_secret(secret),
         actor,
     )
     return ClientWithSecret(**dict(row), client_secret=secret)
@@ -105,7 +117,9 @@ async def list_clients(db: Database, *, tenant_id: uuid.UUID, page: PageParams) 
     rows = await db.pool.fetch(
         f"SELECT {_CLIENT_COLUMNS} FROM api_clients WHERE tenant_id = $1{after} "
         "ORDER BY created_at, id LIMIT $2",
-        tenant_id, page.limit + 1, *args,
+        tenant_id,
+        page.limit + 1,
+        *args,
     )
     return build_page(rows, page, lambda r: Client.model_validate(dict(r)))
 
@@ -116,7 +130,9 @@ async def revoke_client(
     revoked = await conn.fetchval(
         "UPDATE api_clients SET revoked_at = coalesce(revoked_at, now()), updated_at = now(), "
         "updated_by = $3 WHERE id = $1 AND tenant_id = $2 RETURNING id",
-        client_id, tenant_id, actor,
+        client_id,
+        tenant_id,
+        actor,
     )
     if revoked is None:
         raise not_found("Client")

@@ -1,0 +1,959 @@
+"""HTTP load-benchmark harness: the real API against a bare Starlette + asyncpg baseline.
+
+One call to :func:`run` does everything, in one process tree, on this machine:
+
+1. creates a fresh database ``platform_bench_<hex>`` on the machine's PostgreSQL
+   (``BENCH_DATABASE_URL``, a superuser URL; default
+   ``postgresql://postgres@127.0.0.1:5432/postgres``), owned by ``platform_bench_owner``,
+   migrates it and bootstraps the operator; the database is dropped at the end;
+2. serves the real API as a subprocess (``platform-api serve --workers 1``) and, through
+   the API, creates a tenant, a client, a token and one entrepreneur;
+3. serves the baseline (``benchmarks/bare_app.py``: one route doing the same single-row
+   read of that entrepreneur with a same-size asyncpg pool, as the superuser so that
+   row-level security is not in its way) with the same uvicorn options;
+4. calls the script's ``build_targets(bench)``, which may create its own fixtures through
+   the API (``bench.post(...)``) and returns the requests to measure (:class:`Target`);
+5. drives the baseline, then each target, with the same closed-loop load: N keep-alive
+   connections, one request in flight on each, a warm-up, then a measured window. The
+   load generator runs in a process of its own: ``wrk`` if it is installed, else the
+   asyncio (uvloop) generator at the bottom of this file;
+6. prints requests/s, p50/p99 latency and errors of each, and each target's ratio to
+   the baseline. Exits 1 if any request was not answered 2xx, never for a low ratio.
+
+A script adds a target in a few lines (see ``bench_read.py``)::
+
+    def targets(bench: Bench) -> list[Target]:
+        product = bench.post("/v1/loan-products", {...})
+        return [
+            Target.post_json(
+                "POST /v1/loan-products/{id}/quote",
+                f"/v1/loan-products/{product['id']}/quote",
+                {"amount": 10_000_000, "term": 12, "disbursement_date": "2026-01-15"},
+                token=bench.token,
+            )
+        ]
+
+    raise SystemExit(run(targets, scopes=["loans:read", "loans:write"]))
+
+Every request a target sends is byte-identical (no per-request Idempotency-Key).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import functools
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, cast
+
+import asyncpg
+import httpx
+from sqlalchemy.engine import make_url
+
+from platform_api.core.migrate import migrate
+from platform_api.entrepreneurs.service import _COLUMNS as ENTREPRENEUR_COLUMNS
+from platform_api.settings import Settings
+from platform_api.tenants.service import bootstrap_operator
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+OWNER_ROLE = "platform_bench_owner"
+APP_ROLE = "platform_bench_app"
+POOL_MAX = 32  # the API's default db_pool_max; the baseline uses the same
+POOL_MIN = 2  # the API's default db_pool_min
+BASE_SCOPES = ("entrepreneurs:read", "entrepreneurs:write")
+
+#: The baseline's SQL: the API's single-row read of an entrepreneur (same columns) without
+#: its tenant gate; the baseline connects as the superuser, to which row-level security
+#: does not apply.
+BARE_SQL = f"SELECT {ENTREPRENEUR_COLUMNS} FROM entrepreneurs WHERE tenant_id = $1 AND id = $2"
+
+
+# --------------------------------------------------------------------------- targets
+
+
+@dataclass(frozen=True)
+class Target:
+    """One request, sent over and over: ``name`` is what the report calls it."""
+
+    name: str
+    method: str
+    path: str
+    headers: Mapping[str, str] = field(default_factory=dict)
+    body: bytes = b""
+    #: The ratio to the baseline it should reach (printed beside it), or None.
+    target_ratio: float | None = 0.5
+
+    @classmethod
+    def get(
+        cls,
+        name: str,
+        path: str,
+        *,
+        token: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        target_ratio: float | None = 0.5,
+    ) -> Target:
+        return cls(name, "GET", path, _headers(token, headers), b"", target_ratio)
+
+    @classmethod
+    def post_json(
+        cls,
+        name: str,
+        path: str,
+        payload: Any,
+        *,
+        token: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        target_ratio: float | None = 0.5,
+    ) -> Target:
+        all_headers = {"Content-Type": "application/json", **_headers(token, headers)}
+        body = json.dumps(payload, separators=(",", ":")).encode()
+        return cls(name, "POST", path, all_headers, body, target_ratio)
+
+    def request_bytes(self, host: str) -> bytes:
+        """The exact HTTP/1.1 request the Python load generator writes."""
+        lines = [f"{self.method} {self.path} HTTP/1.1", f"Host: {host}"]
+        lines += [f"{name}: {value}" for name, value in self.headers.items()]
+        if self.body or self.method in ("POST", "PUT", "PATCH"):
+            lines.append(f"Content-Length: {len(self.body)}")
+        return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + self.body
+
+
+def _headers(token: str | None, headers: Mapping[str, str] | None) -> dict[str, str]:
+    result = dict(headers or {})
+    if token:
+        result["Authorization"] = f"Bearer {token}"
+    return result
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass
+class LoadResult:
+    name: str
+    requests: int
+    seconds: float
+    errors: int  # non-2xx, broken connections, timeouts (warm-up included)
+    statuses: dict[str, int]
+    p50_ms: float | None
+    p99_ms: float | None
+    sample_error: str | None = None
+    server_cpu_s: float | None = None  # CPU time the server process used in the window
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    @property
+    def cpu_us(self) -> float | None:
+        """Server CPU per request (microseconds): barely moved by other load on the
+        machine, unlike requests/s."""
+        if self.server_cpu_s is None or not self.requests:
+            return None
+        return self.server_cpu_s / self.requests * 1e6
+
+    def line(self) -> str:
+        latency = (
+            f"p50 {self.p50_ms:.2f} ms, p99 {self.p99_ms:.2f} ms"
+            if self.p50_ms is not None and self.p99_ms is not None
+            else "latency n/a"
+        )
+        cpu = f"  server CPU {self.cpu_us:.0f} us/request" if self.cpu_us is not None else ""
+        return f"{self.rps:8.0f} rps  {latency}{cpu}  errors {self.errors}"
+
+
+@dataclass(frozen=True)
+class BenchConfig:
+    duration: float
+    warmup: float
+    connections: int
+    rounds: int
+    loadgen: str  # "wrk" or "python"
+    admin_url: str
+
+
+# --------------------------------------------------------------------------- the bench
+
+
+@dataclass
+class Bench:
+    """What a script gets to build its targets: the running API and a tenant in it."""
+
+    config: BenchConfig
+    base_url: str
+    bare_url: str
+    http: httpx.Client  # on base_url, for setup requests
+    operator_token: str
+    tenant_id: str
+    token: str  # a client of tenant_id with BASE_SCOPES + the script's scopes
+    entrepreneur_id: str  # the baseline's row, readable by `token` too
+    log_dir: Path
+    app_pid: int = 0  # the server processes, e.g. for `py-spy record --pid`
+    bare_pid: int = 0
+
+    def headers(self, token: str | None = None) -> dict[str, str]:
+        return {"Authorization": f"Bearer {token or self.token}"}
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        json_body: Any = None,
+        *,
+        token: str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Any:
+        """A setup request; anything but 2xx stops the benchmark with the response shown."""
+        response = self.http.request(
+            method, path, json=json_body, headers={**self.headers(token), **(headers or {})}
+        )
+        if not 200 <= response.status_code < 300:
+            raise SystemExit(f"setup {method} {path} -> {response.status_code}: {response.text}")
+        return response.json() if response.content else None
+
+    def post(self, path: str, json_body: Any, **kwargs: Any) -> Any:
+        return self.request("POST", path, json_body, **kwargs)
+
+    def get(self, path: str, **kwargs: Any) -> Any:
+        return self.request("GET", path, **kwargs)
+
+    def client_token(self, scopes: Sequence[str], tenant_id: str | None = None) -> str:
+        """A new client of the tenant (default: bench.tenant_id) and a token for it."""
+        client = self.post(
+            f"/v1/tenants/{tenant_id or self.tenant_id}/clients",
+            {"name": "bench client", "scopes": list(scopes)},
+            token=self.operator_token,
+        )
+        return _fetch_token(self.http, client["id"], client["client_secret"])
+
+    def baseline(self) -> Target:
+        return Target.get(
+            "bare Starlette + asyncpg, same row",
+            f"/bare/{self.tenant_id}/{self.entrepreneur_id}",
+            target_ratio=None,
+        )
+
+    def measure(self, targets: Sequence[Target]) -> int:
+        """Run the baseline and each target (``rounds`` times, alternating) and print
+        the figures; 1 if any request failed, else 0."""
+        self._check(targets)
+        cfg = self.config
+        busy = _cpu_busy(1.0)
+        if busy is not None and busy > 0.15:
+            print(
+                f"WARNING: the machine was {busy:.0%} busy before the run (other processes); "
+                "the figures compete with them and are not reliable.",
+                flush=True,
+            )
+        print(
+            f"load: {cfg.connections} keep-alive connections, {cfg.warmup:g} s warm-up + "
+            f"{cfg.duration:g} s measured, {cfg.loadgen} load generator, "
+            f"1 server worker, {os.cpu_count()} CPUs",
+            flush=True,
+        )
+        bare_runs: list[LoadResult] = []
+        target_runs: dict[str, list[LoadResult]] = {t.name: [] for t in targets}
+        for round_no in range(1, cfg.rounds + 1):
+            prefix = f"[round {round_no}/{cfg.rounds}] " if cfg.rounds > 1 else ""
+            bare = self._load(self.bare_url, self.baseline())
+            bare_runs.append(bare)
+            print(f"{prefix}{bare.name}: {bare.line()}", flush=True)
+            for target in targets:
+                result = self._load(self.base_url, target)
+                target_runs[target.name].append(result)
+                print(f"{prefix}{target.name}: {result.line()}", flush=True)
+
+        bare_rps = statistics.median(r.rps for r in bare_runs)
+        failed = any(r.errors for r in bare_runs)
+        many = " (median of rounds)" if cfg.rounds > 1 else ""
+        print(f"\nsummary{many}:")
+        for target in targets:
+            runs = target_runs[target.name]
+            rps = statistics.median(r.rps for r in runs)
+            ratio = rps / bare_rps if bare_rps else 0.0
+            goal = (
+                f" (target >= {target.target_ratio:.0%})" if target.target_ratio is not None else ""
+            )
+            errors = sum(r.errors for r in runs)
+            print(
+                f"{target.name}: {rps:.0f} rps; bare: {bare_rps:.0f} rps; "
+                f"ratio {ratio:.1%}{goal}; errors {errors}"
+            )
+            app_cpu = _median_cpu(runs)
+            bare_cpu = _median_cpu(bare_runs)
+            if app_cpu and bare_cpu:
+                print(
+                    f"  server CPU per request: {app_cpu:.0f} us; bare: {bare_cpu:.0f} us; "
+                    f"ratio {bare_cpu / app_cpu:.1%}"
+                )
+            failed |= errors > 0
+        for result in [*bare_runs, *(r for runs in target_runs.values() for r in runs)]:
+            if result.errors:
+                print(
+                    f"ERRORS in {result.name}: {result.errors} (statuses {result.statuses}); "
+                    f"first: {result.sample_error}",
+                    file=sys.stderr,
+                )
+        return 1 if failed else 0
+
+    def _check(self, targets: Sequence[Target]) -> None:
+        """Each request once, so that a broken target fails with its response shown."""
+        checks = [(self.bare_url, self.baseline())] + [(self.base_url, t) for t in targets]
+        for url, target in checks:
+            response = httpx.request(
+                target.method,
+                url + target.path,
+                headers=dict(target.headers),
+                content=target.body or None,
+            )
+            if not 200 <= response.status_code < 300:
+                raise SystemExit(
+                    f"{target.name}: {target.method} {target.path} -> "
+                    f"{response.status_code}: {response.text[:500]}"
+                )
+
+    def _load(self, url: str, target: Target) -> LoadResult:
+        pid = self.bare_pid if url == self.bare_url else self.app_pid
+        if self.config.loadgen == "wrk":
+            return _load_wrk(url, target, self.config, self.log_dir, pid)
+        return _load_python(url, target, self.config, pid)
+
+
+def _median_cpu(results: Sequence[LoadResult]) -> float | None:
+    values = [r.cpu_us for r in results if r.cpu_us is not None]
+    return statistics.median(values) if values else None
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def parse_args(description: str | None, argv: Sequence[str] | None = None) -> BenchConfig:
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--duration", type=float, default=10.0, help="measured seconds (10)")
+    parser.add_argument("--warmup", type=float, default=2.0, help="warm-up seconds (2)")
+    parser.add_argument("--connections", type=int, default=32, help="keep-alive connections")
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="alternate baseline and targets N times (1)"
+    )
+    parser.add_argument(
+        "--loadgen",
+        choices=("auto", "wrk", "python"),
+        default="auto",
+        help="wrk if installed (auto), or the built-in asyncio generator",
+    )
+    args = parser.parse_args(argv)
+    loadgen = args.loadgen
+    if loadgen == "auto":
+        loadgen = "wrk" if shutil.which("wrk") else "python"
+    admin_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
+    return BenchConfig(
+        duration=args.duration,
+        warmup=args.warmup,
+        connections=args.connections,
+        rounds=max(1, args.rounds),
+        loadgen=loadgen,
+        admin_url=admin_url.replace("postgresql+asyncpg://", "postgresql://"),
+    )
+
+
+def run(
+    build_targets: Callable[[Bench], Sequence[Target]],
+    *,
+    scopes: Sequence[str] = (),
+    description: str | None = None,
+    argv: Sequence[str] | None = None,
+) -> int:
+    """The whole benchmark: set up, build the script's targets, measure, tear down."""
+    config = parse_args(description, argv)
+    # SIGTERM (and Ctrl-C) unwind through the clean-up: servers stopped, database dropped.
+    signal.signal(signal.SIGTERM, _terminate)
+    print(f"platform-api HTTP benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC", flush=True)
+    with bench_environment(config, scopes=scopes) as bench:
+        targets = build_targets(bench)
+        return bench.measure(targets)
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def bench_environment(config: BenchConfig, *, scopes: Sequence[str] = ()) -> Iterator[Bench]:
+    """A migrated throw-away database, the API and the baseline serving it, a tenant."""
+    password = secrets.token_hex(16)
+    database = f"platform_bench_{uuid.uuid4().hex[:10]}"
+    with tempfile.TemporaryDirectory(prefix="platform-bench-") as tmp:
+        tmpdir = Path(tmp)
+        asyncio.run(_create_database(config.admin_url, database, password))
+        processes: list[subprocess.Popen[bytes]] = []
+        try:
+            owner_url = _url(config.admin_url, user=OWNER_ROLE, password=password, db=database)
+            operator = _migrate_and_bootstrap(owner_url, password, tmpdir)
+            app_port, bare_port = _free_port(), _free_port()
+            base_url = f"http://127.0.0.1:{app_port}"
+            bare_url = f"http://127.0.0.1:{bare_port}"
+            env = _clean_env()
+            processes.append(
+                _start(
+                    [
+                        sys.executable,
+                        "-m",
+                        "platform_api.cli",
+                        "serve",
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        str(app_port),
+                        "--workers",
+                        "1",
+                    ],
+                    {
+                        **env,
+                        "DATABASE_URL": owner_url,
+                        "DB_APP_ROLE": APP_ROLE,
+                        "DB_APP_PASSWORD": password,
+                        "DB_POOL_MAX": str(POOL_MAX),
+                        "DB_POOL_MIN": str(POOL_MIN),
+                        "LOG_LEVEL": "WARNING",
+                        "VAR_DIR": str(tmpdir / "var"),
+                    },
+                    tmpdir,
+                    "app",
+                )
+            )
+            processes.append(
+                _start(
+                    [
+                        sys.executable,
+                        "-m",
+                        "uvicorn",
+                        "--factory",
+                        "bare_app:create_app",
+                        "--app-dir",
+                        str(HERE),
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        str(bare_port),
+                        "--workers",
+                        "1",
+                        "--no-access-log",
+                        "--log-level",
+                        "warning",
+                        "--timeout-graceful-shutdown",
+                        "20",
+                    ],
+                    {
+                        **env,
+                        "BARE_DATABASE_URL": _url(config.admin_url, db=database),
+                        "BARE_SQL": BARE_SQL,
+                        "BARE_POOL_MAX": str(POOL_MAX),
+                        "BARE_POOL_MIN": str(POOL_MIN),
+                    },
+                    tmpdir,
+                    "bare",
+                )
+            )
+            _wait_ready(base_url, processes[0], tmpdir / "app.log")
+            _wait_ready(bare_url, processes[1], tmpdir / "bare.log")
+            with httpx.Client(base_url=base_url, timeout=30) as http:
+                operator_token = _fetch_token(http, *operator)
+                auth = {"Authorization": f"Bearer {operator_token}"}
+                tenant = http.post(
+                    "/v1/tenants",
+                    json={"name": "Bench MFI", "country": "KE", "default_currency": "KES"},
+                    headers=auth,
+                )
+                _expect(tenant, 201)
+                bench = Bench(
+                    config=config,
+                    base_url=base_url,
+                    bare_url=bare_url,
+                    http=http,
+                    operator_token=operator_token,
+                    tenant_id=tenant.json()["id"],
+                    token="",
+                    entrepreneur_id="",
+                    log_dir=tmpdir,
+                    app_pid=processes[0].pid,
+                    bare_pid=processes[1].pid,
+                )
+                bench.token = bench.client_token([*BASE_SCOPES, *scopes])
+                bench.entrepreneur_id = bench.post(
+                    "/v1/entrepreneurs",
+                    {
+                        "full_name": "Amina Wanjiru",
+                        "country": "KE",
+                        "phone": "+254712345678",
+                        "email": "amina@example.org",
+                        "gender": "female",
+                        "birth_year": 1988,
+                        "region": "Nairobi",
+                        "business_name": "Amina's Tailoring",
+                        "sector": "fashion",
+                        "stage": "growing",
+                        "languages": ["sw", "en"],
+                        "needs": ["bookkeeping", "marketing.digital"],
+                        "consent_data_processing": True,
+                        "consent_network_sharing": False,
+                    },
+                )["id"]
+                try:
+                    yield bench
+                except BaseException as exc:
+                    interrupted = isinstance(exc, KeyboardInterrupt) or (
+                        isinstance(exc, SystemExit) and exc.code in (128 + signal.SIGTERM,)
+                    )
+                    for name in () if interrupted else ("app", "bare"):
+                        log = tmpdir / f"{name}.log"
+                        if log.exists() and log.stat().st_size:
+                            _show_log(log, f"(the {name} server's log)")
+                    raise
+        finally:
+            for process in processes:
+                _stop(process)
+            for process, name in zip(processes, ("app", "bare"), strict=False):
+                if process.returncode not in (0, -signal.SIGTERM, 128 + signal.SIGTERM):
+                    _show_log(tmpdir / f"{name}.log", f"{name} exited {process.returncode}")
+            asyncio.run(_drop_database(config.admin_url, database))
+
+
+# --------------------------------------------------------------------------- setup helpers
+
+
+def _url(base: str, *, db: str, user: str | None = None, password: str | None = None) -> str:
+    url = make_url(base).set(database=db)
+    if user is not None:
+        url = url.set(username=user, password=password)
+    return url.render_as_string(hide_password=False)
+
+
+async def _create_database(admin_url: str, name: str, password: str) -> None:
+    try:
+        conn = await asyncpg.connect(admin_url)
+    except (OSError, asyncpg.PostgresError) as exc:
+        shown = make_url(admin_url).render_as_string(hide_password=True)
+        raise SystemExit(
+            f"cannot connect to PostgreSQL at {shown} ({exc}); start it, or set "
+            "BENCH_DATABASE_URL to a superuser URL"
+        ) from None
+    try:
+        # A fresh password every run: works whatever the server's auth method is.
+        exists = await conn.fetchval("SELECT true FROM pg_roles WHERE rolname = $1", OWNER_ROLE)
+        verb = "ALTER" if exists else "CREATE"
+        await conn.execute(f"{verb} ROLE {OWNER_ROLE} LOGIN CREATEROLE PASSWORD '{password}'")
+        if await conn.fetchval("SELECT true FROM pg_roles WHERE rolname = $1", APP_ROLE):
+            await conn.execute(f"ALTER ROLE {APP_ROLE} PASSWORD '{password}'")
+        await conn.execute(f"CREATE DATABASE {name} OWNER {OWNER_ROLE}")
+    finally:
+        await conn.close()
+
+
+async def _drop_database(admin_url: str, name: str) -> None:
+    conn = await asyncpg.connect(admin_url)
+    try:
+        await conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    finally:
+        await conn.close()
+
+
+def _migrate_and_bootstrap(owner_url: str, password: str, tmpdir: Path) -> tuple[str, str]:
+    settings = Settings(
+        database_url=owner_url,
+        db_app_role=APP_ROLE,
+        db_app_password=password,
+        var_dir=tmpdir / "var",
+    )
+    urls = migrate(settings)
+
+    async def bootstrap() -> tuple[str, str]:
+        conn = await asyncpg.connect(urls.owner)
+        try:
+            async with conn.transaction():
+                client = await bootstrap_operator(conn)
+        finally:
+            await conn.close()
+        return str(client.id), client.client_secret
+
+    return asyncio.run(bootstrap())
+
+
+def _fetch_token(http: httpx.Client, client_id: str, secret: str) -> str:
+    response = http.post(
+        "/v1/oauth/token",
+        data={"grant_type": "client_credentials", "client_id": client_id, "client_secret": secret},
+    )
+    _expect(response, 200)
+    token: str = response.json()["access_token"]
+    return token
+
+
+def _expect(response: httpx.Response, status: int) -> None:
+    if response.status_code != status:
+        raise SystemExit(
+            f"setup {response.request.method} {response.request.url.path} -> "
+            f"{response.status_code}: {response.text}"
+        )
+
+
+def _cpu_busy(seconds: float) -> float | None:
+    """Share of all CPUs busy over `seconds`, from /proc/stat (None where there is none)."""
+
+    def sample() -> tuple[int, int]:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+        return idle, sum(fields[:8])
+
+    try:
+        idle0, total0 = sample()
+        time.sleep(seconds)
+        idle1, total1 = sample()
+    except (OSError, ValueError, IndexError):
+        return None
+    total = total1 - total0
+    return 1 - (idle1 - idle0) / total if total > 0 else None
+
+
+def _process_cpu(pid: int) -> float | None:
+    """User + system CPU seconds of a process so far (Linux; None elsewhere)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        fields = stat.rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _clean_env() -> dict[str, str]:
+    """This environment without any of the API's own settings (they would leak in)."""
+    knobs = {name.upper() for name in Settings.model_fields}
+    return {k: v for k, v in os.environ.items() if k.upper() not in knobs}
+
+
+def _start(cmd: list[str], env: dict[str, str], tmpdir: Path, name: str) -> subprocess.Popen[bytes]:
+    log = (tmpdir / f"{name}.log").open("wb")
+    # cwd is the temp dir so that no `.env` of the work tree is read.
+    return subprocess.Popen(cmd, env=env, cwd=tmpdir, stdout=log, stderr=subprocess.STDOUT)
+
+
+def _wait_ready(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            _show_log(log, f"{url} exited {process.returncode} before it was ready")
+            raise SystemExit(1)
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(url + "/readyz", timeout=2).status_code == 200:
+                return
+        time.sleep(0.1)
+    _show_log(log, f"{url} not ready after 60 s")
+    raise SystemExit(1)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=25)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _show_log(log: Path, headline: str) -> None:
+    text = log.read_text(errors="replace") if log.exists() else ""
+    print(f"{headline}; its output ends with:\n{text[-3000:]}", file=sys.stderr)
+
+
+# --------------------------------------------------------------------------- wrk
+
+
+def _lua_string(data: bytes) -> str:
+    return '"' + "".join(f"\\{byte}" for byte in data) + '"'
+
+
+_WRK_DONE = """
+done = function(summary, latency, requests)
+  io.write(string.format(
+    "WRKRESULT %d %d %d %d %d %d %d %d %d\\n",
+    summary.requests, summary.duration, summary.errors.status, summary.errors.connect,
+    summary.errors.read, summary.errors.write, summary.errors.timeout,
+    latency:percentile(50), latency:percentile(99)))
+end
+"""
+
+
+def _load_wrk(url: str, target: Target, cfg: BenchConfig, tmpdir: Path, pid: int) -> LoadResult:
+    """wrk counts statuses >= 400 (not 3xx) and socket errors as errors."""
+    script = tmpdir / "target.lua"
+    lines = [f"wrk.method = {_lua_string(target.method.encode())}"]
+    lines.append(f"wrk.path = {_lua_string(target.path.encode())}")
+    lines += [
+        f"wrk.headers[{_lua_string(k.encode())}] = {_lua_string(v.encode())}"
+        for k, v in target.headers.items()
+    ]
+    if target.body:
+        lines.append(f"wrk.body = {_lua_string(target.body)}")
+    script.write_text("\n".join(lines) + "\n" + _WRK_DONE)
+    wrk = shutil.which("wrk") or "wrk"
+
+    def once(seconds: float) -> list[int]:
+        cmd = [
+            wrk,
+            "-t1",
+            f"-c{cfg.connections}",
+            f"-d{max(1, round(seconds))}s",
+            "--timeout",
+            "5s",
+            "-s",
+            str(script),
+            url,
+        ]
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+        for line in out.splitlines():
+            if line.startswith("WRKRESULT "):
+                return [int(x) for x in line.split()[1:]]
+        raise SystemExit(f"wrk printed no result:\n{out}")
+
+    warm = once(cfg.warmup) if cfg.warmup > 0 else [0] * 9
+    cpu_before = _process_cpu(pid)
+    got = once(cfg.duration)
+    cpu_after = _process_cpu(pid)
+    errors = sum(warm[2:7]) + sum(got[2:7])
+    return LoadResult(
+        name=target.name,
+        requests=got[0],
+        seconds=got[1] / 1e6,
+        errors=errors,
+        statuses={">=400": warm[2] + got[2]} if warm[2] + got[2] else {},
+        p50_ms=got[7] / 1000,
+        p99_ms=got[8] / 1000,
+        sample_error="see wrk's error counts" if errors else None,
+        server_cpu_s=(
+            cpu_after - cpu_before if cpu_after is not None and cpu_before is not None else None
+        ),
+    )
+
+
+# --------------------------------------------------------------------------- python loadgen
+
+
+def _load_python(url: str, target: Target, cfg: BenchConfig, pid: int) -> LoadResult:
+    host_port = url.removeprefix("http://")
+    host, _, port = host_port.partition(":")
+    spec = {
+        "host": host,
+        "port": int(port),
+        "request": target.request_bytes(host_port).decode("latin-1"),
+        "connections": cfg.connections,
+        "warmup": cfg.warmup,
+        "duration": cfg.duration,
+        "server_pid": pid,
+    }
+    proc = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "loadgen"],
+        input=json.dumps(spec),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise SystemExit(f"load generator failed ({proc.returncode}):\n{proc.stderr}")
+    if proc.stderr.strip():
+        print(f"load generator stderr:\n{proc.stderr[-3000:]}", file=sys.stderr)
+    data = json.loads(proc.stdout)
+    return LoadResult(name=target.name, **data)
+
+
+class _Run:
+    """Shared counters of one load-generator run."""
+
+    def __init__(self, request: bytes, measure_from: float, stop_at: float) -> None:
+        self.request = request
+        self.measure_from = measure_from
+        self.stop_at = stop_at
+        self.latencies: list[float] = []
+        self.errors = 0
+        self.statuses: dict[str, int] = {}
+        self.sample_error: str | None = None
+
+    def error(self, kind: str, sample: str) -> None:
+        self.errors += 1
+        self.statuses[kind] = self.statuses.get(kind, 0) + 1
+        if self.sample_error is None:
+            self.sample_error = sample
+
+
+class _Connection(asyncio.Protocol):
+    """One keep-alive connection, one request in flight: send, read the whole response
+    (status line + Content-Length), record, send again until the run stops."""
+
+    def __init__(self, run: _Run, done: asyncio.Future[None]) -> None:
+        self.run = run
+        self.done = done
+        self.buffer = bytearray()
+        self.transport: asyncio.Transport | None = None
+        self.sent_at = 0.0
+        self.finished = False
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = cast(asyncio.Transport, transport)  # uvloop's is not a subclass
+        self.sent_at = time.perf_counter()
+        self.transport.write(self.run.request)
+
+    def data_received(self, data: bytes) -> None:
+        buffer = self.buffer
+        buffer += data
+        end = buffer.find(b"\r\n\r\n")
+        if end < 0:
+            return
+        head = bytes(buffer[:end]).lower()
+        at = head.find(b"\r\ncontent-length:")
+        if at >= 0:
+            stop = head.find(b"\r\n", at + 2)
+            length = int(head[at + 17 : stop if stop >= 0 else len(head)])
+        elif b"\r\ntransfer-encoding:" in head:
+            self._fail("unsupported", "chunked responses are not supported")
+            return
+        else:
+            length = 0
+        total = end + 4 + length
+        if len(buffer) < total:
+            return
+        now = time.perf_counter()
+        run = self.run
+        status = int(buffer[9:12])
+        if not 200 <= status < 300:
+            run.error(str(status), bytes(buffer[:total])[:600].decode("latin-1"))
+        del buffer[:total]
+        if now >= run.stop_at:
+            self._finish()
+            return
+        if now >= run.measure_from:
+            run.latencies.append(now - self.sent_at)
+        self.sent_at = now
+        assert self.transport is not None
+        self.transport.write(run.request)
+
+    def _fail(self, kind: str, sample: str) -> None:
+        self.run.error(kind, sample)
+        self._finish()
+
+    def _finish(self) -> None:
+        self.finished = True
+        if self.transport is not None:
+            self.transport.close()
+        if not self.done.done():
+            self.done.set_result(None)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if not self.finished:
+            self.finished = True
+            self.run.error("connection lost", f"connection lost: {exc!r}")
+        if not self.done.done():
+            self.done.set_result(None)
+
+
+def _identity(protocol: _Connection) -> _Connection:
+    return protocol
+
+
+async def _generate(spec: dict[str, Any]) -> dict[str, Any]:
+    loop = asyncio.get_running_loop()
+    request = spec["request"].encode("latin-1")
+    started = time.perf_counter()
+    run = _Run(
+        request,
+        measure_from=started + spec["warmup"],
+        stop_at=started + spec["warmup"] + spec["duration"],
+    )
+
+    async def connection() -> None:
+        while time.perf_counter() < run.stop_at:
+            done: asyncio.Future[None] = loop.create_future()
+            protocol = _Connection(run, done)
+            try:
+                await loop.create_connection(
+                    functools.partial(_identity, protocol), spec["host"], spec["port"]
+                )
+            except OSError as exc:
+                run.error("connect", f"connect: {exc!r}")
+                await asyncio.sleep(0.1)
+                continue
+            remaining = run.stop_at - time.perf_counter() + 5  # a response may take 5 s
+            try:
+                await asyncio.wait_for(done, timeout=max(remaining, 0.1))
+            except TimeoutError:
+                run.error("timeout", "no response within 5 s after the end")
+                return
+
+    async def server_cpu() -> float | None:
+        await asyncio.sleep(max(0.0, run.measure_from - time.perf_counter()))
+        before = _process_cpu(spec["server_pid"])
+        await asyncio.sleep(max(0.0, run.stop_at - time.perf_counter()))
+        after = _process_cpu(spec["server_pid"])
+        return after - before if after is not None and before is not None else None
+
+    cpu_task = asyncio.ensure_future(server_cpu())
+    await asyncio.gather(*(connection() for _ in range(spec["connections"])))
+    server_cpu_s = await cpu_task
+    latencies = sorted(run.latencies)
+
+    def percentile(q: float) -> float | None:
+        if not latencies:
+            return None
+        return latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000
+
+    return {
+        "requests": len(latencies),
+        "seconds": spec["duration"],
+        "errors": run.errors,
+        "statuses": run.statuses,
+        "p50_ms": percentile(0.50),
+        "p99_ms": percentile(0.99),
+        "sample_error": run.sample_error,
+        "server_cpu_s": server_cpu_s,
+    }
+
+
+def _loadgen_main() -> int:
+    spec = json.loads(sys.stdin.read())
+    try:
+        import uvloop
+    except ImportError:
+        result = asyncio.run(_generate(spec))
+    else:
+        result = uvloop.run(_generate(spec))
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["loadgen"]:
+        sys.exit(_loadgen_main())
+    sys.exit("usage: _harness.py loadgen < spec.json  (run benchmarks/bench_*.py instead)")

@@ -1,0 +1,98 @@
+"""Idempotency-Key: retries never double-post."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+
+import asyncpg
+
+from platform_api.core.db import DatabaseUrls
+from tests.conftest import Caller
+
+
+async def _count(database: DatabaseUrls, tenant_id: str, name: str) -> int:
+    conn = await asyncpg.connect(database.owner)
+    try:
+        async with conn.transaction():
+            await conn.execute("SELECT set_config('app.tenant_id', $1, true)", tenant_id)
+            return await conn.fetchval(
+                "SELECT count(*) FROM entrepreneurs WHERE full_name = $1", name
+            )
+    finally:
+        await conn.close()
+
+
+async def test_replay_returns_the_identical_response_and_writes_once(
+    client, database, tenant_a: Caller
+):
+    name = f"Replay {uuid.uuid4().hex[:6]}"
+    headers = {**tenant_a.headers, "Idempotency-Key": str(uuid.uuid4())}
+    body = {"full_name": name, "country": "KE"}
+    first = await client.post("/v1/entrepreneurs", json=body, headers=headers)
+    second = await client.post("/v1/entrepreneurs", json=body, headers=headers)
+    assert first.status_code == second.status_code == 201
+    assert first.content == second.content
+    assert second.headers["idempotent-replayed"] == "true"
+    assert await _count(database, tenant_a.tenant_id, name) == 1
+
+
+async def test_same_key_different_body_is_422(client, tenant_a: Caller):
+    headers = {**tenant_a.headers, "Idempotency-Key": str(uuid.uuid4())}
+    await client.post(
+        "/v1/entrepreneurs", json={"full_name": "A", "country": "KE"}, headers=headers
+    )
+    other = await client.post(
+        "/v1/entrepreneurs", json={"full_name": "B", "country": "KE"}, headers=headers
+    )
+    assert other.status_code == 422
+    assert other.json()["type"] == "/problems/idempotency-key-reused"
+
+
+async def test_keys_are_scoped_to_the_client(client, platform):
+    tenant_id = await platform.tenant()
+    one, two = await platform.caller(tenant_id), await platform.caller(tenant_id)
+    key = str(uuid.uuid4())
+    first = await client.post(
+        "/v1/entrepreneurs",
+        json={"full_name": "A", "country": "KE"},
+        headers={**one.headers, "Idempotency-Key": key},
+    )
+    second = await client.post(
+        "/v1/entrepreneurs",
+        json={"full_name": "B", "country": "KE"},
+        headers={**two.headers, "Idempotency-Key": key},
+    )
+    assert first.status_code == second.status_code == 201
+    assert first.json()["id"] != second.json()["id"]
+
+
+async def test_twenty_concurrent_requests_with_one_key_create_one_row(
+    client, database, tenant_a: Caller
+):
+    name = f"Concurrent {uuid.uuid4().hex[:6]}"
+    headers = {**tenant_a.headers, "Idempotency-Key": str(uuid.uuid4())}
+    responses = await asyncio.gather(
+        *(
+            client.post(
+                "/v1/entrepreneurs", json={"full_name": name, "country": "KE"}, headers=headers
+            )
+            for _ in range(20)
+        )
+    )
+    statuses = sorted(r.status_code for r in responses)
+    assert set(statuses) <= {201, 409}, statuses
+    created = {r.json()["id"] for r in responses if r.status_code == 201}
+    assert len(created) == 1
+    for conflict in (r for r in responses if r.status_code == 409):
+        assert conflict.json()["type"] == "/problems/idempotency-key-in-use"
+    assert await _count(database, tenant_a.tenant_id, name) == 1
+
+
+async def test_invalid_keys_are_rejected(client, tenant_a: Caller):
+    response = await client.post(
+        "/v1/entrepreneurs",
+        json={"full_name": "A", "country": "KE"},
+        headers={**tenant_a.headers, "Idempotency-Key": "x" * 300},
+    )
+    assert response.status_code == 422
