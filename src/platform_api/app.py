@@ -20,6 +20,7 @@ from platform_api.core.health import router as health_router
 from platform_api.core.middleware import RequestContextMiddleware
 from platform_api.core.openapi import install_openapi
 from platform_api.entrepreneurs.router import router as entrepreneurs_router
+from platform_api.loans.router import router as loans_router
 from platform_api.settings import Settings, get_settings
 from platform_api.tenants.router import router as tenants_router
 
@@ -104,6 +105,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # are matched once. Measured in benchmarks/bench_read.py.
     for router in (
         entrepreneurs_router,
+        loans_router,
         tenants_router,
         auth_router,
         health_router,
