@@ -20,6 +20,8 @@ from platform_api.core.health import router as health_router
 from platform_api.core.middleware import RequestContextMiddleware
 from platform_api.core.openapi import install_openapi
 from platform_api.entrepreneurs.router import router as entrepreneurs_router
+from platform_api.loans.accounts.router import router as loan_accounts_router
+from platform_api.loans.origination.router import router as loan_applications_router
 from platform_api.loans.router import router as loans_router
 from platform_api.settings import Settings, get_settings
 from platform_api.tenants.router import router as tenants_router
@@ -43,6 +45,14 @@ OPENAPI_TAGS = [
     {"name": "tenants", "description": "Partner organisations and their API clients."},
     {"name": "entrepreneurs", "description": "The people and businesses a tenant serves."},
     {"name": "loan products", "description": "Loan terms, and quotes with their true cost."},
+    {
+        "name": "loan applications",
+        "description": "Intake, underwriting, maker-checker decisions and disbursement.",
+    },
+    {
+        "name": "loans",
+        "description": "Loan accounts: balances, repayments and reversals, arrears, write-off.",
+    },
     {"name": "platform", "description": "Health, readiness and metrics."},
 ]
 
@@ -105,7 +115,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # are matched once. Measured in benchmarks/bench_read.py.
     for router in (
         entrepreneurs_router,
+        loan_accounts_router,
         loans_router,
+        loan_applications_router,
         tenants_router,
         auth_router,
         health_router,

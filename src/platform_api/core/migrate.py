@@ -13,11 +13,11 @@ from alembic.config import Config
 from sqlalchemy.engine import make_url
 
 from platform_api.core.db import EMBEDDED_DATABASE, EMBEDDED_OWNER, DatabaseUrls, resolve_urls
+from platform_api.core.schema import APPEND_ONLY_TABLES
+from platform_api.models import load_all_models
 from platform_api.settings import Settings
 
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
-#: Tables the API may only append to.
-APPEND_ONLY: tuple[str, ...] = ()
 
 
 def _ident(name: str) -> str:
@@ -69,7 +69,8 @@ async def _ensure_app_role(urls: DatabaseUrls, settings: Settings) -> None:
             REVOKE ALL ON alembic_version FROM {role};
             """
         )
-        for table in APPEND_ONLY:
+        load_all_models()
+        for table in APPEND_ONLY_TABLES:
             await conn.execute(f"REVOKE UPDATE, DELETE ON {_ident(table)} FROM {role}")
     finally:
         await conn.close()

@@ -20,36 +20,41 @@ metadata = sa.MetaData(
 
 #: Names of tables with row-level security on `tenant_id` (migrations check the list).
 TENANT_TABLES: list[str] = []
+#: Tables whose rows the API may insert but never change or delete (the app role is not
+#: granted UPDATE or DELETE on them).
+APPEND_ONLY_TABLES: list[str] = []
 
 
-def audit_columns() -> list[sa.Column[Any]]:
-    return [
-        sa.Column(
-            "created_at", sa.TIMESTAMP(timezone=True), nullable=False, server_default=sa.func.now()
-        ),
-        sa.Column(
-            "updated_at", sa.TIMESTAMP(timezone=True), nullable=False, server_default=sa.func.now()
-        ),
-        sa.Column(
-            "created_by",
-            UUID(as_uuid=True),
-            nullable=True,
-            comment="API client that created the row",
-        ),
-        sa.Column(
-            "updated_by",
-            UUID(as_uuid=True),
-            nullable=True,
-            comment="API client that last changed the row",
-        ),
-    ]
+def audit_columns(*, append_only: bool = False) -> list[sa.Column[Any]]:
+    """Who created (and, unless the rows are append-only, last changed) a row, and when."""
+    created_at = sa.Column(
+        "created_at", sa.TIMESTAMP(timezone=True), nullable=False, server_default=sa.func.now()
+    )
+    created_by = sa.Column(
+        "created_by", UUID(as_uuid=True), nullable=True, comment="API client that created the row"
+    )
+    if append_only:
+        return [created_at, created_by]
+    updated_at = sa.Column(
+        "updated_at", sa.TIMESTAMP(timezone=True), nullable=False, server_default=sa.func.now()
+    )
+    updated_by = sa.Column(
+        "updated_by",
+        UUID(as_uuid=True),
+        nullable=True,
+        comment="API client that last changed the row",
+    )
+    return [created_at, updated_at, created_by, updated_by]
 
 
-def tenant_table(name: str, *columns: Any, audited: bool = True) -> sa.Table:
+def tenant_table(name: str, *columns: Any, append_only: bool = False) -> sa.Table:
     """A tenant-owned table: `tenant_id` leads the primary key and every foreign key (so a
     row can never point at another tenant's row, and Citus can shard by tenant), a keyset
-    index for stable list order, and row-level security (applied by the migration)."""
+    index for stable list order, and row-level security (applied by the migration).
+    Rows of an `append_only` table are never changed: they record only their creation."""
     TENANT_TABLES.append(name)
+    if append_only:
+        APPEND_ONLY_TABLES.append(name)
     own_columns = [item for item in columns if isinstance(item, sa.Column)]
     constraints = [item for item in columns if not isinstance(item, sa.Column)]
     return sa.Table(
@@ -58,7 +63,7 @@ def tenant_table(name: str, *columns: Any, audited: bool = True) -> sa.Table:
         sa.Column("tenant_id", UUID(as_uuid=True), sa.ForeignKey("tenants.id"), nullable=False),
         sa.Column("id", UUID(as_uuid=True), nullable=False),
         *own_columns,
-        *(audit_columns() if audited else []),
+        *audit_columns(append_only=append_only),
         *constraints,
         sa.PrimaryKeyConstraint("tenant_id", "id"),
         sa.Index(f"ix_{name}_keyset", "tenant_id", "created_at", "id"),

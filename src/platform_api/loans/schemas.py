@@ -17,6 +17,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from platform_api.core.patch import PatchModel
 from platform_api.core.types import PLAIN_DECIMAL, CurrencyCode, Name
+from platform_api.loans.ledger import DEFAULT_ALLOCATION, AllocationTarget
 from platform_api.loans.schedule import (
     DayCount,
     FrequencyUnit,
@@ -33,15 +34,6 @@ MAX_TERM = 2000
 class ProductKind(StrEnum):
     INDIVIDUAL = "individual"
     GROUP = "group"
-
-
-class AllocationTarget(StrEnum):
-    FEES = "fees"
-    INTEREST = "interest"
-    PRINCIPAL = "principal"
-
-
-DEFAULT_ALLOCATION = [AllocationTarget.FEES, AllocationTarget.INTEREST, AllocationTarget.PRINCIPAL]
 
 
 def _is_permutation(order: list[AllocationTarget]) -> list[AllocationTarget]:

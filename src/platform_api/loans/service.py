@@ -250,9 +250,17 @@ async def update_product(
     return _model(updated)
 
 
-def _limit_violations(product: Mapping[str, Any], amount: int, term: int) -> list[FieldError]:
+def limit_violations(
+    product: Mapping[str, Any],
+    amount: int,
+    term: int,
+    *,
+    amount_field: str = "amount",
+    term_field: str = "term",
+) -> list[FieldError]:
+    """An amount or term outside the product's limits, each naming the limit it breaks."""
     errors = []
-    for field, value, limit in (("amount", amount, "principal"), ("term", term, "term")):
+    for field, value, limit in ((amount_field, amount, "principal"), (term_field, term, "term")):
         low, high = product[f"min_{limit}"], product[f"max_{limit}"]
         if value < low:
             message, code = f"must be at least min_{limit} ({low})", "greater_than_equal"
@@ -283,7 +291,7 @@ async def quote(
         raise conflict("This loan product is inactive and cannot be quoted.", active=False)
     amount = product["default_principal"] if request.amount is None else request.amount
     term = product["default_term"] if request.term is None else request.term
-    errors = _limit_violations(product, amount, term)
+    errors = limit_violations(product, amount, term)
     if errors:
         raise invalid(*errors)
     try:

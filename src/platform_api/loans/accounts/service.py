@@ -1,0 +1,833 @@
+"""Loan accounts: opening a loan, repayments and their reversal, write-off, arrears.
+
+Every change runs in one tenant transaction holding the loan's row lock, so postings on
+one loan are serialised. Postings are append-only; the paid and written-off columns of
+the loan and its installments move in the same statement as the postings, so balances
+always equal the sum of postings. The allocation math is `loans.ledger`, pure.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Any
+
+import asyncpg
+
+from platform_api.core.db import TENANT_GATE, Database
+from platform_api.core.errors import FieldError, conflict, invalid, not_found
+from platform_api.core.outbox import emit
+from platform_api.core.pagination import Page, PageParams, build_page, keyset_clause
+from platform_api.loans import ledger
+from platform_api.loans.accounts.schemas import (
+    AgingBucket,
+    ArrearsReport,
+    CurrencyArrears,
+    InstallmentStatus,
+    Loan,
+    LoanSchedule,
+    LoanStatus,
+    Repayment,
+    RepaymentCreate,
+    ScheduleLine,
+)
+from platform_api.loans.ledger import AllocationTarget, Due
+from platform_api.loans.schedule import Schedule
+
+_LOAN_COLUMNS = (
+    "id, application_id, entrepreneur_id, product_id, currency, status, principal, term, "
+    "interest_method, annual_rate, apr, eir, disbursement_date, maturity_date, upfront_fee, "
+    "net_disbursed, total_interest, total_fees, principal_paid, interest_paid, fees_paid, "
+    "overpaid, principal_written_off, interest_written_off, fees_written_off, behind_since, "
+    "arrears_tolerance_days, closed_on, written_off_on, write_off_reason, created_at, "
+    "updated_at, created_by"
+)
+# What is overdue on, and next due from, `as_of` ({as_of} is its placeholder).
+_UNPAID = "i.principal - i.principal_paid + i.interest - i.interest_paid + i.fees - i.fees_paid"
+_DERIVED = (
+    f"(SELECT coalesce(sum({_UNPAID}), 0) FROM loan_installments i "
+    "WHERE i.tenant_id = l.tenant_id AND i.loan_id = l.id AND i.due_date < {as_of}) "
+    "AS arrears_amount, "
+    f"(SELECT row(i.due_date, {_UNPAID}) FROM loan_installments i "
+    "WHERE i.tenant_id = l.tenant_id AND i.loan_id = l.id AND i.due_date >= {as_of} "
+    f"AND {_UNPAID} > 0 ORDER BY i.number LIMIT 1) AS next_due"
+)
+_REPAYMENT_COLUMNS = (
+    "r.id, r.loan_id, r.sequence, r.amount, l.currency, r.paid_on, r.channel, "
+    "r.external_reference, r.status, r.principal, r.interest, r.fees, r.overpayment, "
+    "r.reversed_at, r.reversed_by, r.reversal_reason, r.created_at, r.created_by"
+)
+_PAR_QUANTUM = Decimal("0.0001")
+
+
+def today() -> date:
+    return datetime.now(UTC).date()
+
+
+def _loan_model(row: Mapping[str, Any], as_of: date) -> Loan:
+    status = LoanStatus(row["status"])
+    principal_out = row["principal"] - row["principal_paid"] - row["principal_written_off"]
+    interest_out = row["total_interest"] - row["interest_paid"] - row["interest_written_off"]
+    fees_out = row["total_fees"] - row["fees_paid"] - row["fees_written_off"]
+    active = status is LoanStatus.ACTIVE
+    dpd = (
+        ledger.days_past_due(row["behind_since"], as_of, row["arrears_tolerance_days"])
+        if active
+        else 0
+    )
+    next_due = row["next_due"] if active else None
+    values = {k: v for k, v in row.items() if k in Loan.model_fields}
+    values.update(
+        principal_outstanding=principal_out,
+        interest_outstanding=interest_out,
+        fees_outstanding=fees_out,
+        total_outstanding=principal_out + interest_out + fees_out,
+        as_of=as_of,
+        next_due_date=None if next_due is None else next_due[0],
+        next_due_amount=0 if next_due is None else next_due[1],
+        arrears_amount=row["arrears_amount"] if active else 0,
+        days_past_due=dpd,
+        aging_bucket=ledger.aging_bucket(dpd),
+    )
+    return Loan(**values)
+
+
+# --------------------------------------------------------------------------- opening
+
+
+async def open_loan(
+    conn: asyncpg.Connection,
+    *,
+    tenant_id: uuid.UUID,
+    actor: uuid.UUID,
+    application: Mapping[str, Any],
+    terms: Mapping[str, Any],
+    schedule: Schedule,
+) -> Loan:
+    """Create the loan account of an approved application with its schedule frozen."""
+    loan_id = uuid.uuid4()
+    items = schedule.installments
+    await conn.execute(
+        """
+        WITH loan AS (
+            INSERT INTO loans (
+                tenant_id, id, created_by, updated_by, application_id, entrepreneur_id,
+                product_id, currency, principal, term, interest_method, annual_rate, apr, eir,
+                disbursement_date, maturity_date, upfront_fee, net_disbursed, total_interest,
+                total_fees, allocation_order, arrears_tolerance_amount, arrears_tolerance_days,
+                behind_since
+            ) VALUES (
+                $1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+                $18, $19, $20, $21, $22, $23
+            ) RETURNING id
+        )
+        INSERT INTO loan_installments (
+            tenant_id, id, created_by, updated_by, loan_id, number, due_date, principal,
+            interest, fees
+        )
+        SELECT $1, gen_random_uuid(), $3, $3, (SELECT id FROM loan), n, d, p, i, f
+        FROM unnest($24::int[], $25::date[], $26::bigint[], $27::bigint[], $28::bigint[])
+            AS s(n, d, p, i, f)
+        """,
+        tenant_id,
+        loan_id,
+        actor,
+        application["id"],
+        application["entrepreneur_id"],
+        application["product_id"],
+        application["currency"],
+        schedule.total_principal,
+        len(items),
+        terms["interest_method"],
+        Decimal(terms["annual_rate"]),
+        schedule.true_cost.apr,
+        schedule.true_cost.eir,
+        schedule.terms.disbursement_date,
+        items[-1].due_date,
+        schedule.upfront_fee,
+        schedule.net_disbursed,
+        schedule.total_interest,
+        schedule.total_fees,
+        list(terms["allocation_order"]),
+        terms["arrears_tolerance_amount"],
+        terms["arrears_tolerance_days"],
+        ledger.behind_since(_dues(schedule), terms["arrears_tolerance_amount"]),
+        [i.number for i in items],
+        [i.due_date for i in items],
+        [i.principal for i in items],
+        [i.interest for i in items],
+        [i.fees for i in items],
+    )
+    return await get_loan_in(conn, tenant_id=tenant_id, loan_id=loan_id)
+
+
+def _dues(schedule: Schedule) -> list[Due]:
+    return [
+        Due(i.number, i.due_date, i.principal, i.interest, i.fees) for i in schedule.installments
+    ]
+
+
+# --------------------------------------------------------------------------- reads
+
+
+def _get_sql(gate: bool, lock: bool = False) -> str:
+    where = f"{TENANT_GATE} AND " if gate else ""
+    return (
+        f"SELECT {_LOAN_COLUMNS}, {_DERIVED.format(as_of='$3::date')} FROM loans l "
+        f"WHERE {where}l.tenant_id = $1::uuid AND l.id = $2"
+    )
+
+
+async def get_loan(db: Database, *, tenant_id: uuid.UUID, loan_id: uuid.UUID) -> Loan:
+    as_of = today()
+    row = await db.fetchrow(tenant_id, _get_sql(gate=True), loan_id, as_of)
+    if row is None:
+        raise not_found("Loan")
+    return _loan_model(row, as_of)
+
+
+async def get_loan_in(
+    conn: asyncpg.Connection, *, tenant_id: uuid.UUID, loan_id: uuid.UUID
+) -> Loan:
+    """The loan as this transaction sees it (after its own changes)."""
+    as_of = today()
+    row = await conn.fetchrow(_get_sql(gate=False), tenant_id, loan_id, as_of)
+    if row is None:
+        raise not_found("Loan")
+    return _loan_model(row, as_of)
+
+
+@dataclass(frozen=True)
+class LoanFilters:
+    status: LoanStatus | None = None
+    entrepreneur_id: uuid.UUID | None = None
+    product_id: uuid.UUID | None = None
+
+
+async def list_loans(
+    db: Database, *, tenant_id: uuid.UUID, page: PageParams, filters: LoanFilters
+) -> Page[Loan]:
+    as_of = today()
+    conditions: list[str] = []
+    args: list[Any] = []
+    for column, value in (
+        ("status", filters.status),
+        ("entrepreneur_id", filters.entrepreneur_id),
+        ("product_id", filters.product_id),
+    ):
+        if value is not None:
+            args.append(value)
+            conditions.append(f" AND l.{column} = ${len(args) + 3}")
+    after, after_args = keyset_clause(page, len(args) + 4, alias="l")
+    rows = await db.fetch(
+        tenant_id,
+        f"SELECT {_LOAN_COLUMNS}, {_DERIVED.format(as_of='$3::date')} FROM loans l "
+        f"WHERE {TENANT_GATE} AND l.tenant_id = $1::uuid{''.join(conditions)}{after} "
+        "ORDER BY l.created_at, l.id LIMIT $2",
+        page.limit + 1,
+        as_of,
+        *args,
+        *after_args,
+    )
+    return build_page(rows, page, lambda row: _loan_model(row, as_of))
+
+
+def _line_status(row: Mapping[str, Any], written_off: bool, as_of: date) -> InstallmentStatus:
+    paid = row["principal_paid"] + row["interest_paid"] + row["fees_paid"]
+    due = row["principal"] + row["interest"] + row["fees"]
+    if paid == due:
+        return InstallmentStatus.PAID
+    if written_off:
+        return InstallmentStatus.WRITTEN_OFF
+    if row["due_date"] < as_of:
+        return InstallmentStatus.OVERDUE
+    return InstallmentStatus.PARTIALLY_PAID if paid else InstallmentStatus.DUE
+
+
+async def get_schedule(db: Database, *, tenant_id: uuid.UUID, loan_id: uuid.UUID) -> LoanSchedule:
+    as_of = today()
+    rows = await db.fetch(
+        tenant_id,
+        "SELECT l.currency, l.status, i.number, i.due_date, i.principal, i.interest, i.fees, "
+        "i.principal_paid, i.interest_paid, i.fees_paid FROM loans l "
+        "JOIN loan_installments i ON i.tenant_id = l.tenant_id AND i.loan_id = l.id "
+        f"WHERE {TENANT_GATE} AND l.tenant_id = $1::uuid AND l.id = $2 ORDER BY i.number",
+        loan_id,
+    )
+    if not rows:
+        raise not_found("Loan")
+    written_off = rows[0]["status"] == LoanStatus.WRITTEN_OFF
+    lines = []
+    for row in rows:
+        due = row["principal"] + row["interest"] + row["fees"]
+        paid = row["principal_paid"] + row["interest_paid"] + row["fees_paid"]
+        lines.append(
+            ScheduleLine(
+                number=row["number"],
+                due_date=row["due_date"],
+                principal=row["principal"],
+                interest=row["interest"],
+                fees=row["fees"],
+                principal_paid=row["principal_paid"],
+                interest_paid=row["interest_paid"],
+                fees_paid=row["fees_paid"],
+                total=due,
+                paid=paid,
+                outstanding=due - paid,
+                status=_line_status(row, written_off, as_of),
+            )
+        )
+    return LoanSchedule(
+        loan_id=loan_id, currency=rows[0]["currency"], as_of=as_of, installments=lines
+    )
+
+
+# --------------------------------------------------------------------------- postings
+
+_LOCK_SQL = (
+    "SELECT id, currency, status, disbursement_date, allocation_order, "
+    "arrears_tolerance_amount, repayments_posted, closed_on FROM loans "
+    "WHERE tenant_id = $1 AND id = $2 FOR UPDATE"
+)
+# A separate statement after the lock: one started before the lock was granted would
+# read the installments as they were before the previous holder committed.
+_UNPAID_SQL = (
+    "SELECT number, due_date, principal - principal_paid, interest - interest_paid, "
+    "fees - fees_paid FROM loan_installments WHERE tenant_id = $1 AND loan_id = $2 "
+    "AND principal_paid + interest_paid + fees_paid < principal + interest + fees "
+    "ORDER BY number"
+)
+
+
+async def _lock_loan(
+    conn: asyncpg.Connection, tenant_id: uuid.UUID, loan_id: uuid.UUID
+) -> tuple[asyncpg.Record, list[Due]]:
+    """Lock the loan (serialising its postings) and read what is still unpaid."""
+    row = await conn.fetchrow(_LOCK_SQL, tenant_id, loan_id)
+    if row is None:
+        raise not_found("Loan")
+    unpaid = [Due(*item) for item in await conn.fetch(_UNPAID_SQL, tenant_id, loan_id)]
+    return row, unpaid
+
+
+def _require_active(loan: Mapping[str, Any], action: str) -> None:
+    if loan["status"] != LoanStatus.ACTIVE:
+        raise conflict(
+            f"This loan is {loan['status']}; {action} needs an active loan.", status=loan["status"]
+        )
+
+
+def _order(loan: Mapping[str, Any]) -> tuple[AllocationTarget, ...]:
+    return tuple(AllocationTarget(t) for t in loan["allocation_order"])
+
+
+_TARGET_COLUMNS = {
+    AllocationTarget.PRINCIPAL: "principal_paid",
+    AllocationTarget.INTEREST: "interest_paid",
+    AllocationTarget.FEES: "fees_paid",
+}
+#: The postings of a change in one statement: rows (repayment, installment, target,
+#: kind, amount) go to the ledger; the installments and the loan move by the same sums.
+_POST_SQL = """
+WITH postings AS (
+    INSERT INTO loan_postings (tenant_id, id, created_by, loan_id, repayment_id, installment,
+                               target, kind, amount)
+    SELECT $1, gen_random_uuid(), $3, $2, r, n, t, k, a
+    FROM unnest($4::uuid[], $5::int[], $6::text[], $7::text[], $8::bigint[]) AS p(r, n, t, k, a)
+), installments AS (
+    UPDATE loan_installments i
+    SET principal_paid = i.principal_paid + d.p, interest_paid = i.interest_paid + d.i,
+        fees_paid = i.fees_paid + d.f, updated_at = now(), updated_by = $3
+    FROM unnest($9::int[], $10::bigint[], $11::bigint[], $12::bigint[]) AS d(n, p, i, f)
+    WHERE i.tenant_id = $1 AND i.loan_id = $2 AND i.number = d.n
+)
+UPDATE loans
+SET principal_paid = principal_paid + $13, interest_paid = interest_paid + $14,
+    fees_paid = fees_paid + $15, overpaid = overpaid + $16, behind_since = $17,
+    status = $18, closed_on = $19, repayments_posted = repayments_posted + $20,
+    updated_at = now(), updated_by = $3
+WHERE tenant_id = $1 AND id = $2
+"""
+
+
+@dataclass
+class _Postings:
+    """Ledger rows of one change, and the sums they move the balances by."""
+
+    repayments: list[uuid.UUID | None]
+    installments: list[int | None]
+    targets: list[str]
+    kinds: list[str]
+    amounts: list[int]
+    by_installment: dict[int, dict[AllocationTarget, int]]
+    totals: dict[str, int]
+
+    @classmethod
+    def empty(cls) -> _Postings:
+        return cls([], [], [], [], [], defaultdict(dict), defaultdict(int))
+
+    def add(
+        self,
+        repayment: uuid.UUID | None,
+        installment: int | None,
+        target: str,
+        kind: str,
+        amount: int,
+    ) -> None:
+        if amount == 0:
+            return
+        self.repayments.append(repayment)
+        self.installments.append(installment)
+        self.targets.append(target)
+        self.kinds.append(kind)
+        self.amounts.append(amount)
+        self.totals[target] += amount
+        if installment is not None:
+            moved = self.by_installment[installment]
+            moved[AllocationTarget(target)] = moved.get(AllocationTarget(target), 0) + amount
+
+    async def write(
+        self,
+        conn: asyncpg.Connection,
+        *,
+        tenant_id: uuid.UUID,
+        loan_id: uuid.UUID,
+        actor: uuid.UUID,
+        behind_since: date | None,
+        status: LoanStatus,
+        closed_on: date | None,
+        repayments_added: int = 0,
+    ) -> None:
+        numbers = sorted(self.by_installment)
+        await conn.execute(
+            _POST_SQL,
+            tenant_id,
+            loan_id,
+            actor,
+            self.repayments,
+            self.installments,
+            self.targets,
+            self.kinds,
+            self.amounts,
+            numbers,
+            *(
+                [self.by_installment[n].get(target, 0) for n in numbers]
+                for target in (
+                    AllocationTarget.PRINCIPAL,
+                    AllocationTarget.INTEREST,
+                    AllocationTarget.FEES,
+                )
+            ),
+            self.totals["principal"],
+            self.totals["interest"],
+            self.totals["fees"],
+            self.totals["overpayment"],
+            behind_since,
+            status.value,
+            closed_on,
+            repayments_added,
+        )
+
+
+def _add_allocation(
+    postings: _Postings, repayment: uuid.UUID, allocation: ledger.Allocation, kind: str, sign: int
+) -> None:
+    for part in allocation.parts:
+        postings.add(repayment, part.installment, part.target.value, kind, sign * part.amount)
+    postings.add(repayment, None, "overpayment", kind, sign * allocation.overpayment)
+
+
+def _validate_repayment(loan: Mapping[str, Any], data: RepaymentCreate, paid_on: date) -> None:
+    errors = []
+    if data.currency is not None and data.currency != loan["currency"]:
+        errors.append(
+            FieldError(
+                path="body.currency",
+                message=f"must be the loan's currency ({loan['currency']})",
+                code="currency_mismatch",
+            )
+        )
+    if paid_on > today():
+        errors.append(
+            FieldError(path="body.paid_on", message="must not be in the future", code="future")
+        )
+    elif paid_on < loan["disbursement_date"]:
+        errors.append(
+            FieldError(
+                path="body.paid_on",
+                message=f"must not be before the disbursement ({loan['disbursement_date']})",
+                code="before_disbursement",
+            )
+        )
+    if errors:
+        raise invalid(*errors)
+
+
+def _repayment_model(row: Mapping[str, Any]) -> Repayment:
+    return Repayment.model_validate(dict(row))
+
+
+async def post_repayment(
+    conn: asyncpg.Connection,
+    *,
+    tenant_id: uuid.UUID,
+    actor: uuid.UUID,
+    loan_id: uuid.UUID,
+    data: RepaymentCreate,
+) -> Repayment:
+    """Allocate a repayment to what is unpaid, oldest installment first, in the product's
+    order; an excess closes the loan and is recorded as overpayment."""
+    loan, unpaid = await _lock_loan(conn, tenant_id, loan_id)
+    _require_active(loan, "a repayment")
+    paid_on = data.paid_on or today()
+    _validate_repayment(loan, data, paid_on)
+    allocation, after = ledger.allocate(unpaid, data.amount, _order(loan))
+    repayment_id = uuid.uuid4()
+    try:
+        row = await conn.fetchrow(
+            "WITH r AS (INSERT INTO loan_repayments (tenant_id, id, created_by, updated_by, "
+            "loan_id, sequence, amount, paid_on, channel, external_reference, principal, "
+            "interest, fees, overpayment) VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, "
+            "$11, $12, $13) RETURNING *) "
+            f"SELECT {_REPAYMENT_COLUMNS} FROM r, (SELECT $14::text AS currency) l",
+            tenant_id,
+            repayment_id,
+            actor,
+            loan_id,
+            loan["repayments_posted"] + 1,
+            data.amount,
+            paid_on,
+            data.channel.value,
+            data.external_reference,
+            allocation.paid(AllocationTarget.PRINCIPAL),
+            allocation.paid(AllocationTarget.INTEREST),
+            allocation.paid(AllocationTarget.FEES),
+            allocation.overpayment,
+            loan["currency"],
+        )
+    except asyncpg.UniqueViolationError:
+        raise conflict(
+            "A posted repayment already has this external_reference in this channel.",
+            external_reference=data.external_reference,
+        ) from None
+    postings = _Postings.empty()
+    _add_allocation(postings, repayment_id, allocation, "repayment", 1)
+    settled = ledger.is_settled(after)
+    await postings.write(
+        conn,
+        tenant_id=tenant_id,
+        loan_id=loan_id,
+        actor=actor,
+        behind_since=ledger.behind_since(after, loan["arrears_tolerance_amount"]),
+        status=LoanStatus.CLOSED if settled else LoanStatus.ACTIVE,
+        closed_on=paid_on if settled else None,
+        repayments_added=1,
+    )
+    repayment = _repayment_model(row)
+    await emit(
+        conn,
+        tenant_id=tenant_id,
+        type="repayment.posted",
+        subject_id=repayment_id,
+        data=repayment.model_dump(mode="json"),
+    )
+    if settled:
+        await emit(
+            conn,
+            tenant_id=tenant_id,
+            type="loan.closed",
+            subject_id=loan_id,
+            data={"loan_id": str(loan_id), "closed_on": paid_on.isoformat()},
+        )
+    return repayment
+
+
+async def reverse_repayment(
+    conn: asyncpg.Connection,
+    *,
+    tenant_id: uuid.UUID,
+    actor: uuid.UUID,
+    loan_id: uuid.UUID,
+    repayment_id: uuid.UUID,
+    reason: str,
+) -> Repayment:
+    """Undo a repayment: replay the others in posting order from the frozen schedule and
+    post the differences (the reversed one's postings negated, later ones moved onto
+    what it had paid). A closed loan reopens if something is unpaid again."""
+    loan, _ = await _lock_loan(conn, tenant_id, loan_id)
+    if loan["status"] == LoanStatus.WRITTEN_OFF:
+        raise conflict("This loan is written off; its repayments cannot be reversed.")
+    target = await conn.fetchrow(
+        "SELECT status FROM loan_repayments WHERE tenant_id = $1 AND loan_id = $2 AND id = $3",
+        tenant_id,
+        loan_id,
+        repayment_id,
+    )
+    if target is None:
+        raise not_found("Repayment")
+    if target["status"] != "posted":
+        raise conflict("This repayment is already reversed.", status=target["status"])
+    others = await conn.fetch(
+        "SELECT id, amount FROM loan_repayments WHERE tenant_id = $1 AND loan_id = $2 "
+        "AND status = 'posted' AND id <> $3 ORDER BY sequence",
+        tenant_id,
+        loan_id,
+        repayment_id,
+    )
+    scheduled = [
+        Due(*row)
+        for row in await conn.fetch(
+            "SELECT number, due_date, principal, interest, fees FROM loan_installments "
+            "WHERE tenant_id = $1 AND loan_id = $2 ORDER BY number",
+            tenant_id,
+            loan_id,
+        )
+    ]
+    allocations, after = ledger.replay(scheduled, [r["amount"] for r in others], _order(loan))
+    wanted: dict[tuple[uuid.UUID, int | None, str], int] = defaultdict(int)
+    for other, allocation in zip(others, allocations, strict=True):
+        for part in allocation.parts:
+            wanted[(other["id"], part.installment, part.target.value)] += part.amount
+        wanted[(other["id"], None, "overpayment")] += allocation.overpayment
+    current = await conn.fetch(
+        "SELECT repayment_id, installment, target, sum(amount)::bigint AS amount "
+        "FROM loan_postings WHERE tenant_id = $1 AND loan_id = $2 AND kind <> 'write_off' "
+        "GROUP BY 1, 2, 3",
+        tenant_id,
+        loan_id,
+    )
+    postings = _Postings.empty()
+    have: dict[tuple[uuid.UUID, int | None, str], int] = {
+        (r["repayment_id"], r["installment"], r["target"]): r["amount"] for r in current
+    }
+    for key in sorted(set(have) | set(wanted), key=lambda k: (str(k[0]), k[1] or 0, k[2])):
+        delta = wanted.get(key, 0) - have.get(key, 0)
+        kind = "reversal" if key[0] == repayment_id else "reallocation"
+        postings.add(key[0], key[1], key[2], kind, delta)
+    settled = ledger.is_settled(after)
+    was_closed = loan["status"] == LoanStatus.CLOSED
+    await postings.write(
+        conn,
+        tenant_id=tenant_id,
+        loan_id=loan_id,
+        actor=actor,
+        behind_since=ledger.behind_since(after, loan["arrears_tolerance_amount"]),
+        status=LoanStatus.CLOSED if settled else LoanStatus.ACTIVE,
+        closed_on=loan["closed_on"] if settled else None,
+    )
+    summaries = _summaries(others, allocations)
+    row = await conn.fetchrow(
+        f"""
+        WITH moved AS (
+            UPDATE loan_repayments r
+            SET principal = s.p, interest = s.i, fees = s.f, overpayment = s.o,
+                updated_at = now(), updated_by = $3
+            FROM unnest($5::uuid[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[])
+                AS s(id, p, i, f, o)
+            WHERE r.tenant_id = $1 AND r.loan_id = $2 AND r.id = s.id
+              AND (r.principal, r.interest, r.fees, r.overpayment) <> (s.p, s.i, s.f, s.o)
+        ), r AS (
+            UPDATE loan_repayments
+            SET status = 'reversed', reversed_at = now(), reversed_by = $3, reversal_reason = $10,
+                principal = 0, interest = 0, fees = 0, overpayment = 0,
+                updated_at = now(), updated_by = $3
+            WHERE tenant_id = $1 AND loan_id = $2 AND id = $4
+            RETURNING *
+        )
+        SELECT {_REPAYMENT_COLUMNS} FROM r, (SELECT $11::text AS currency) l
+        """,
+        tenant_id,
+        loan_id,
+        actor,
+        repayment_id,
+        *summaries,
+        reason,
+        loan["currency"],
+    )
+    repayment = _repayment_model(row)
+    await emit(
+        conn,
+        tenant_id=tenant_id,
+        type="repayment.reversed",
+        subject_id=repayment_id,
+        data=repayment.model_dump(mode="json"),
+    )
+    if was_closed and not settled:
+        await emit(
+            conn,
+            tenant_id=tenant_id,
+            type="loan.reopened",
+            subject_id=loan_id,
+            data={"loan_id": str(loan_id)},
+        )
+    return repayment
+
+
+def _summaries(
+    repayments: Sequence[Mapping[str, Any]], allocations: Sequence[ledger.Allocation]
+) -> list[list[Any]]:
+    return [
+        [r["id"] for r in repayments],
+        [a.paid(AllocationTarget.PRINCIPAL) for a in allocations],
+        [a.paid(AllocationTarget.INTEREST) for a in allocations],
+        [a.paid(AllocationTarget.FEES) for a in allocations],
+        [a.overpayment for a in allocations],
+    ]
+
+
+async def write_off(
+    conn: asyncpg.Connection,
+    *,
+    tenant_id: uuid.UUID,
+    actor: uuid.UUID,
+    loan_id: uuid.UUID,
+    reason: str,
+) -> Loan:
+    """Move everything outstanding to written-off (principal as a loss; interest and fees
+    no longer expected) and end the loan."""
+    loan, unpaid = await _lock_loan(conn, tenant_id, loan_id)
+    _require_active(loan, "a write-off")
+    postings = _Postings.empty()
+    for due in unpaid:
+        for target in AllocationTarget:
+            postings.add(None, due.number, target.value, "write_off", due.part(target))
+    await conn.execute(
+        """
+        WITH postings AS (
+            INSERT INTO loan_postings (tenant_id, id, created_by, loan_id, repayment_id,
+                                       installment, target, kind, amount)
+            SELECT $1, gen_random_uuid(), $3, $2, NULL, n, t, 'write_off', a
+            FROM unnest($4::int[], $5::text[], $6::bigint[]) AS p(n, t, a)
+        )
+        UPDATE loans
+        SET status = 'written_off', written_off_on = $7, write_off_reason = $8,
+            principal_written_off = $9, interest_written_off = $10, fees_written_off = $11,
+            behind_since = NULL, updated_at = now(), updated_by = $3
+        WHERE tenant_id = $1 AND id = $2
+        """,
+        tenant_id,
+        loan_id,
+        actor,
+        postings.installments,
+        postings.targets,
+        postings.amounts,
+        today(),
+        reason,
+        postings.totals["principal"],
+        postings.totals["interest"],
+        postings.totals["fees"],
+    )
+    result = await get_loan_in(conn, tenant_id=tenant_id, loan_id=loan_id)
+    await emit(
+        conn,
+        tenant_id=tenant_id,
+        type="loan.written_off",
+        subject_id=loan_id,
+        data={
+            "loan_id": str(loan_id),
+            "principal_written_off": result.principal_written_off,
+            "reason": reason,
+        },
+    )
+    return result
+
+
+async def list_repayments(
+    db: Database, *, tenant_id: uuid.UUID, loan_id: uuid.UUID, page: PageParams
+) -> Page[Repayment]:
+    after, after_args = keyset_clause(page, 4, alias="r")
+    rows = await db.fetch(
+        tenant_id,
+        f"SELECT l.id AS loan, {_REPAYMENT_COLUMNS} FROM loans l "
+        "LEFT JOIN loan_repayments r ON r.tenant_id = l.tenant_id AND r.loan_id = l.id"
+        f"{after} WHERE {TENANT_GATE} AND l.tenant_id = $1::uuid AND l.id = $2 "
+        "ORDER BY r.created_at, r.id LIMIT $3",
+        loan_id,
+        page.limit + 1,
+        *after_args,
+    )
+    if not rows:
+        raise not_found("Loan")
+    return build_page([r for r in rows if r["id"] is not None], page, _repayment_model)
+
+
+async def get_repayment(
+    db: Database, *, tenant_id: uuid.UUID, loan_id: uuid.UUID, repayment_id: uuid.UUID
+) -> Repayment:
+    row = await db.fetchrow(
+        tenant_id,
+        f"SELECT {_REPAYMENT_COLUMNS} FROM loan_repayments r JOIN loans l "
+        "ON l.tenant_id = r.tenant_id AND l.id = r.loan_id "
+        f"WHERE {TENANT_GATE} AND r.tenant_id = $1::uuid AND r.loan_id = $2 AND r.id = $3",
+        loan_id,
+        repayment_id,
+    )
+    if row is None:
+        raise not_found("Repayment")
+    return _repayment_model(row)
+
+
+# --------------------------------------------------------------------------- arrears
+
+_ARREARS_SQL = f"""
+WITH aged AS (
+    SELECT currency, principal - principal_paid AS outstanding,
+           CASE WHEN $2::date - behind_since > arrears_tolerance_days
+                THEN $2::date - behind_since ELSE 0 END AS dpd
+    FROM loans
+    WHERE {TENANT_GATE} AND tenant_id = $1::uuid AND status = 'active'
+      AND disbursement_date <= $2::date
+)
+SELECT currency, count(*) AS active_loans, sum(outstanding)::bigint AS principal_outstanding,
+       count(*) FILTER (WHERE dpd > 0) AS loans_in_arrears,
+       coalesce(sum(outstanding) FILTER (WHERE dpd > 0), 0)::bigint AS principal_in_arrears,
+       coalesce(sum(outstanding) FILTER (WHERE dpd > 30), 0)::bigint AS par30_principal,
+       {
+    ", ".join(
+        f"count(*) FILTER (WHERE dpd BETWEEN {low} AND {high or 2147483647}) AS b{n}_loans, "
+        f"coalesce(sum(outstanding) FILTER (WHERE dpd BETWEEN {low} AND {high or 2147483647}), 0)"
+        f"::bigint AS b{n}_principal"
+        for n, (_, low, high) in enumerate(ledger.AGING_BUCKETS)
+    )
+}
+FROM aged GROUP BY currency ORDER BY currency
+"""
+
+
+async def arrears_report(db: Database, *, tenant_id: uuid.UUID, as_of: date) -> ArrearsReport:
+    """Aging and PAR30 of the active loans disbursed by `as_of`, with their current
+    balances, per currency."""
+    rows = await db.fetch(tenant_id, _ARREARS_SQL, as_of)
+    currencies = []
+    for row in rows:
+        outstanding = row["principal_outstanding"]
+        par30 = (
+            (Decimal(row["par30_principal"]) / Decimal(outstanding)).quantize(
+                _PAR_QUANTUM, rounding=ROUND_HALF_EVEN
+            )
+            if outstanding
+            else Decimal(0)
+        )
+        currencies.append(
+            CurrencyArrears(
+                currency=row["currency"],
+                active_loans=row["active_loans"],
+                principal_outstanding=outstanding,
+                loans_in_arrears=row["loans_in_arrears"],
+                principal_in_arrears=row["principal_in_arrears"],
+                par30=par30,
+                buckets=[
+                    AgingBucket(
+                        bucket=label,
+                        loans=row[f"b{n}_loans"],
+                        principal_outstanding=row[f"b{n}_principal"],
+                    )
+                    for n, (label, _, _) in enumerate(ledger.AGING_BUCKETS)
+                ],
+            )
+        )
+    return ArrearsReport(as_of=as_of, currencies=currencies)
