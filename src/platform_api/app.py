@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -17,10 +18,12 @@ from platform_api.auth.tokens import TokenService
 from platform_api.core.db import Database, create_pool, resolve_urls
 from platform_api.core.errors import install_error_handlers
 from platform_api.core.health import router as health_router
+from platform_api.core.jobs import run_every
 from platform_api.core.middleware import RequestContextMiddleware
 from platform_api.core.openapi import install_openapi
 from platform_api.entrepreneurs.router import router as entrepreneurs_router
 from platform_api.loans.accounts.router import router as loan_accounts_router
+from platform_api.loans.accounts.service import sweep_overdue
 from platform_api.loans.origination.router import router as loan_applications_router
 from platform_api.loans.router import router as loans_router
 from platform_api.settings import Settings, get_settings
@@ -89,9 +92,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # A request allocates a few thousand objects; collecting the young generation
         # every 700 allocations (the default) runs it several times per request.
         gc.set_threshold(20_000, 20, 20)
+        jobs = []
+        if settings.overdue_sweep_seconds:
+            jobs.append(
+                asyncio.create_task(
+                    run_every(
+                        settings.overdue_sweep_seconds,
+                        lambda: sweep_overdue(app.state.db),
+                        "overdue sweep",
+                    )
+                )
+            )
         try:
             yield
         finally:
+            for job in jobs:
+                job.cancel()
+            await asyncio.gather(*jobs, return_exceptions=True)
             await listener.stop()
             await pool.close()
 

@@ -98,6 +98,24 @@ def _bootstrap(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sweep_overdue(_: argparse.Namespace) -> int:
+    from platform_api.core.db import Database, create_pool
+    from platform_api.loans.accounts.service import sweep_overdue
+
+    settings = get_settings()
+    urls = migrate(settings)
+
+    async def run() -> int:
+        pool = await create_pool(urls.app, settings)
+        try:
+            return await sweep_overdue(Database(pool))
+        finally:
+            await pool.close()
+
+    print(f"installment.overdue events emitted: {asyncio.run(run())}")
+    return 0
+
+
 def _openapi(args: argparse.Namespace) -> int:
     document = openapi_document()
     if args.output == "-":
@@ -122,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     bootstrap = commands.add_parser("bootstrap", help="create the operator client (once)")
     bootstrap.add_argument("--json", action="store_true", help="print JSON")
     bootstrap.set_defaults(run=_bootstrap)
+    commands.add_parser(
+        "sweep-overdue", help="announce newly overdue installments (for cron)"
+    ).set_defaults(run=_sweep_overdue)
     openapi = commands.add_parser("openapi", help="write the OpenAPI document")
     openapi.add_argument("--output", default="openapi/openapi.json")
     openapi.set_defaults(run=_openapi)

@@ -56,6 +56,13 @@ class Settings(BaseSettings):
     idempotency_ttl_hours: int = Field(
         default=24, ge=1, description="How long Idempotency-Key records are kept."
     )
+    overdue_sweep_seconds: int = Field(
+        default=3600,
+        ge=0,
+        description="How often each worker announces newly overdue installments "
+        "(`installment.overdue` events); 0 turns it off (run `platform-api sweep-overdue` "
+        "from cron instead).",
+    )
 
 
 @lru_cache(maxsize=1)

@@ -4,12 +4,15 @@ idempotency under concurrency, isolation; balances always reconcile with posting
 from __future__ import annotations
 
 import asyncio
+import json
+import random
 import uuid
 from datetime import date, timedelta
 
 import asyncpg
 
 from platform_api.core.db import DatabaseUrls
+from platform_api.loans.accounts.service import sweep_overdue
 from tests.conftest import Caller, Platform
 from tests.loans.lending import Desk, key, today
 
@@ -362,3 +365,73 @@ async def test_other_tenants_loans_are_404(client, platform: Platform, tenant_b:
         "currencies"
     ] == []
     assert (await desk.get(base))["status"] == "active"
+
+
+async def _events(database: DatabaseUrls, tenant_id: str, type_: str) -> list[dict]:
+    conn = await asyncpg.connect(database.owner)
+    try:
+        await conn.execute("SELECT set_config('app.tenant_id', $1, false)", tenant_id)
+        rows = await conn.fetch(
+            "SELECT data FROM outbox_events WHERE type = $1 ORDER BY created_at", type_
+        )
+    finally:
+        await conn.close()
+    return [json.loads(row["data"]) for row in rows]
+
+
+async def test_overdue_installments_are_announced_once(
+    app, client, platform: Platform, database: DatabaseUrls
+):
+    desk = await Desk.open(client, platform)
+    tenant = desk.maker.tenant_id or ""
+    late = await desk.loan(days_ago=70)  # two monthly installments have fallen due
+    current = await desk.loan()
+    first = (await desk.get(f"/v1/loans/{late['id']}/schedule"))["installments"][0]
+    await desk.pay(late, first["total"])  # the first is paid: only the second is overdue
+    assert await sweep_overdue(app.state.db) >= 1
+    events = await _events(database, tenant, "installment.overdue")
+    assert [(e["loan_id"], e["installment"]) for e in events] == [(late["id"], 2)]
+    assert events[0]["unpaid"] > 0 and events[0]["currency"] == "KES"
+    await sweep_overdue(app.state.db)
+    assert len(await _events(database, tenant, "installment.overdue")) == 1
+    # A month on, the next installments fall due too, and only they are announced.
+    await sweep_overdue(app.state.db, today() + timedelta(days=31))
+    announced = {
+        (e["loan_id"], e["installment"])
+        for e in await _events(database, tenant, "installment.overdue")
+    }
+    assert announced == {(late["id"], 2), (late["id"], 3), (current["id"], 1)}
+
+
+async def test_random_repayments_and_reversals_keep_balances_exact(
+    client, platform: Platform, database: DatabaseUrls
+):
+    """Random sequences of repayments and reversals through the API: balances equal the
+    sum of postings after every step, and the loan is closed exactly when nothing is
+    owed."""
+    desk = await Desk.open(client, platform)
+    rng = random.Random(20261123)
+    for _ in range(3):
+        loan = await desk.loan(days_ago=rng.randint(0, 120))
+        owed = (await desk.get(f"/v1/loans/{loan['id']}"))["total_outstanding"]
+        posted: list[str] = []
+        for _ in range(8):
+            if posted and rng.random() < 0.3:
+                victim = posted.pop(rng.randrange(len(posted)))
+                response = await client.post(
+                    f"/v1/loans/{loan['id']}/repayments/{victim}/reverse",
+                    json={"reason": "test"},
+                    headers=desk.maker.headers,
+                )
+            else:
+                response = await desk.pay(loan, rng.randint(1, owed // 3))
+                if response.status_code == 201:
+                    posted.append(response.json()["id"])
+            assert response.status_code in (200, 201, 409), response.text
+            state = await desk.get(f"/v1/loans/{loan['id']}")
+            paid = state["principal_paid"] + state["interest_paid"] + state["fees_paid"]
+            assert state["total_outstanding"] == owed - paid >= 0
+            assert (state["status"] == "closed") == (paid == owed)
+            if response.status_code == 409:
+                assert state["status"] == "closed"
+            await assert_reconciles(database, desk.maker.tenant_id or "", loan["id"])

@@ -48,3 +48,23 @@ async def emit(
         data,
     )
     return event_id
+
+
+async def emit_many(
+    conn: asyncpg.Connection,
+    *,
+    tenant_id: uuid.UUID,
+    type: str,
+    events: list[tuple[uuid.UUID, dict[str, Any]]],
+) -> None:
+    """Record several events of one type, (subject_id, data) each, in one statement."""
+    if events:
+        await conn.execute(
+            "INSERT INTO outbox_events (tenant_id, id, type, subject_id, data) "
+            "SELECT $1, gen_random_uuid(), $2, s, d "
+            "FROM unnest($3::uuid[], $4::jsonb[]) AS e(s, d)",
+            tenant_id,
+            type,
+            [subject for subject, _ in events],
+            [data for _, data in events],
+        )

@@ -132,6 +132,13 @@ loans = tenant_table(
         comment="Due date of the oldest installment unpaid beyond the tolerance amount",
     ),
     sa.Column("repayments_posted", sa.Integer, nullable=False, server_default="0"),
+    sa.Column(
+        "overdue_announced_through",
+        sa.Integer,
+        nullable=False,
+        server_default="0",
+        comment="Last installment an installment.overdue event was emitted for",
+    ),
     sa.Column("closed_on", sa.Date, nullable=True),
     sa.Column("written_off_on", sa.Date, nullable=True),
     sa.Column("write_off_reason", sa.Text, nullable=True),

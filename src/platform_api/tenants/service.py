@@ -55,6 +55,12 @@ async def get_tenant(db: Database, *, tenant_id: uuid.UUID) -> Tenant:
     return Tenant.model_validate(dict(row))
 
 
+async def active_tenant_ids(db: Database) -> list[uuid.UUID]:
+    """Every active tenant, for jobs that run per tenant."""
+    rows = await db.pool.fetch("SELECT id FROM tenants WHERE status = 'active' ORDER BY id")
+    return [row["id"] for row in rows]
+
+
 async def list_tenants(db: Database, *, page: PageParams) -> Page[Tenant]:
     after, args = keyset_clause(page, 2)
     rows = await db.pool.fetch(

@@ -20,7 +20,7 @@ import asyncpg
 
 from platform_api.core.db import TENANT_GATE, Database
 from platform_api.core.errors import FieldError, conflict, invalid, not_found
-from platform_api.core.outbox import emit
+from platform_api.core.outbox import emit, emit_many
 from platform_api.core.pagination import Page, PageParams, build_page, keyset_clause
 from platform_api.loans import ledger
 from platform_api.loans.accounts.schemas import (
@@ -37,6 +37,7 @@ from platform_api.loans.accounts.schemas import (
 )
 from platform_api.loans.ledger import AllocationTarget, Due
 from platform_api.loans.schedule import Schedule
+from platform_api.tenants import service as tenants
 
 _LOAN_COLUMNS = (
     "id, application_id, entrepreneur_id, product_id, currency, status, principal, term, "
@@ -831,3 +832,64 @@ async def arrears_report(db: Database, *, tenant_id: uuid.UUID, as_of: date) -> 
             )
         )
     return ArrearsReport(as_of=as_of, currencies=currencies)
+
+
+# --------------------------------------------------------------------------- overdue events
+
+_NEWLY_OVERDUE_SQL = f"""
+SELECT l.id AS loan_id, l.currency, i.number, i.due_date, {_UNPAID} AS unpaid
+FROM loans l
+JOIN loan_installments i ON i.tenant_id = l.tenant_id AND i.loan_id = l.id
+WHERE l.tenant_id = $1 AND l.status = 'active' AND i.due_date < $2
+  AND i.number > l.overdue_announced_through AND {_UNPAID} > 0
+ORDER BY l.id, i.number
+FOR UPDATE OF l
+"""
+
+
+async def announce_overdue(conn: asyncpg.Connection, *, tenant_id: uuid.UUID, as_of: date) -> int:
+    """Emit `installment.overdue` once for each installment that fell due before `as_of`
+    with something unpaid; returns how many. Concurrent sweeps of one tenant take turns
+    (a transaction-scoped advisory lock), so no event is emitted twice."""
+    await conn.execute(
+        "SELECT pg_advisory_xact_lock(hashtextextended('overdue:' || $1, 0))", str(tenant_id)
+    )
+    rows = await conn.fetch(_NEWLY_OVERDUE_SQL, tenant_id, as_of)
+    await emit_many(
+        conn,
+        tenant_id=tenant_id,
+        type="installment.overdue",
+        events=[
+            (
+                row["loan_id"],
+                {
+                    "loan_id": str(row["loan_id"]),
+                    "installment": row["number"],
+                    "due_date": row["due_date"].isoformat(),
+                    "unpaid": row["unpaid"],
+                    "currency": row["currency"],
+                },
+            )
+            for row in rows
+        ],
+    )
+    latest: dict[uuid.UUID, int] = {}
+    for row in rows:
+        latest[row["loan_id"]] = row["number"]
+    await conn.execute(
+        "UPDATE loans l SET overdue_announced_through = d.n FROM "
+        "unnest($2::uuid[], $3::int[]) AS d(id, n) WHERE l.tenant_id = $1 AND l.id = d.id",
+        tenant_id,
+        list(latest),
+        list(latest.values()),
+    )
+    return len(rows)
+
+
+async def sweep_overdue(db: Database, as_of: date | None = None) -> int:
+    """Announce newly overdue installments of every active tenant, one transaction each."""
+    total = 0
+    for tenant_id in await tenants.active_tenant_ids(db):
+        async with db.transaction(tenant_id) as conn:
+            total += await announce_overdue(conn, tenant_id=tenant_id, as_of=as_of or today())
+    return total

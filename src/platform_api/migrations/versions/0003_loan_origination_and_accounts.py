@@ -239,6 +239,13 @@ def upgrade() -> None:
             comment="Due date of the oldest installment unpaid beyond the tolerance amount",
         ),
         sa.Column("repayments_posted", sa.Integer(), server_default="0", nullable=False),
+        sa.Column(
+            "overdue_announced_through",
+            sa.Integer(),
+            server_default="0",
+            nullable=False,
+            comment="Last installment an installment.overdue event was emitted for",
+        ),
         sa.Column("closed_on", sa.Date(), nullable=True),
         sa.Column("written_off_on", sa.Date(), nullable=True),
         sa.Column("write_off_reason", sa.Text(), nullable=True),
