@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Request, Security
+import asyncpg
+from fastapi import Request, Response, Security
 from fastapi.openapi.models import OAuthFlowClientCredentials, OAuthFlows
 from fastapi.security import OAuth2, SecurityScopes
+from pydantic import BaseModel
 
 from platform_api.auth import scopes as scope_names
 from platform_api.auth.principals import Principal, PrincipalKind
 from platform_api.auth.tokens import InvalidToken, TokenService
 from platform_api.core.db import Database
 from platform_api.core.errors import Problem, not_found
+from platform_api.core.idempotency import fingerprint, run_write
 
 _FLOWS = OAuthFlows(
     clientCredentials=OAuthFlowClientCredentials(
@@ -95,6 +99,26 @@ class TenantContext:
     client_id: uuid.UUID
     scopes: frozenset[str]
     db: Database
+
+    async def write(
+        self,
+        request: Request,
+        idempotency_key: str | None,
+        payload: BaseModel | None,
+        action: Callable[[asyncpg.Connection], Awaitable[BaseModel]],
+        *,
+        status_code: int = 201,
+    ) -> Response:
+        """Run `action` in one transaction of this tenant, replayable by the key."""
+        return await run_write(
+            self.db,
+            scope=self.tenant_id,
+            client_id=self.client_id,
+            key=idempotency_key,
+            request_fingerprint=fingerprint(request.method, request.url.path, payload),
+            action=action,
+            status_code=status_code,
+        )
 
 
 class _TenantContext(_Scheme):

@@ -5,15 +5,15 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response, Security
+from fastapi import APIRouter, Depends, Request, Response
 
-from platform_api.auth.dependencies import TenantContext, tenant_context
 from platform_api.core.errors import error_responses
-from platform_api.core.idempotency import IdempotencyKey, fingerprint, run_write
+from platform_api.core.idempotency import IdempotencyKey
 from platform_api.core.pagination import Page, PageParams, page_params
 from platform_api.core.responses import respond, respond_json
 from platform_api.core.types import CurrencyCode
 from platform_api.loans import service
+from platform_api.loans.access import Reader, Writer
 from platform_api.loans.schemas import (
     LoanProduct,
     LoanProductCreate,
@@ -24,9 +24,6 @@ from platform_api.loans.schemas import (
 )
 
 router = APIRouter(prefix="/v1/loan-products", tags=["loan products"])
-
-Reader = Annotated[TenantContext, Security(tenant_context, scopes=["loans:read"])]
-Writer = Annotated[TenantContext, Security(tenant_context, scopes=["loans:write"])]
 
 
 def _filters(
@@ -53,13 +50,11 @@ async def create_loan_product(
     """Define a loan product: its currency, interest, repayment frequency, limits, grace
     and fees. An impossible product (limits that cross, a grace as long as the shortest
     term, a deducted fee that eats the principal) is refused with the field named."""
-    return await run_write(
-        caller.db,
-        scope=caller.tenant_id,
-        client_id=caller.client_id,
-        key=idempotency_key,
-        request_fingerprint=fingerprint("POST", request.url.path, payload),
-        action=lambda conn: service.create_product(
+    return await caller.write(
+        request,
+        idempotency_key,
+        payload,
+        lambda conn: service.create_product(
             conn, tenant_id=caller.tenant_id, actor=caller.client_id, data=payload
         ),
     )

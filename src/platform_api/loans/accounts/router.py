@@ -6,18 +6,13 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response, Security
+from fastapi import APIRouter, Depends, Query, Request, Response
 
-from platform_api.auth.dependencies import TenantContext, tenant_context
 from platform_api.core.errors import FieldError, error_responses, invalid
-from platform_api.core.idempotency import (
-    IdempotencyKey,
-    RequiredIdempotencyKey,
-    fingerprint,
-    run_write,
-)
+from platform_api.core.idempotency import IdempotencyKey, RequiredIdempotencyKey
 from platform_api.core.pagination import Page, PageParams, page_params
 from platform_api.core.responses import respond
+from platform_api.loans.access import Approver, Reader, Writer
 from platform_api.loans.accounts import service
 from platform_api.loans.accounts.schemas import (
     ArrearsReport,
@@ -31,10 +26,6 @@ from platform_api.loans.accounts.schemas import (
 )
 
 router = APIRouter(prefix="/v1/loans", tags=["loans"])
-
-Reader = Annotated[TenantContext, Security(tenant_context, scopes=["loans:read"])]
-Writer = Annotated[TenantContext, Security(tenant_context, scopes=["loans:write"])]
-Approver = Annotated[TenantContext, Security(tenant_context, scopes=["loans:approve"])]
 
 
 def _filters(
@@ -66,13 +57,11 @@ async def create_repayment(
     everything owed closes the loan and records the excess as overpayment. Backdating
     is allowed (never the future). Idempotency-Key required: a retry over a flaky
     connection never posts twice."""
-    return await run_write(
-        caller.db,
-        scope=caller.tenant_id,
-        client_id=caller.client_id,
-        key=idempotency_key,
-        request_fingerprint=fingerprint("POST", request.url.path, payload),
-        action=lambda conn: service.post_repayment(
+    return await caller.write(
+        request,
+        idempotency_key,
+        payload,
+        lambda conn: service.post_repayment(
             conn, tenant_id=caller.tenant_id, actor=caller.client_id, loan_id=loan_id, data=payload
         ),
     )
@@ -172,13 +161,11 @@ async def reverse_repayment(
     """Reverse a repayment (e.g. a bounced transfer): its postings are negated and the
     later repayments re-applied to what it had paid. A closed loan reopens if something
     is unpaid again."""
-    return await run_write(
-        caller.db,
-        scope=caller.tenant_id,
-        client_id=caller.client_id,
-        key=idempotency_key,
-        request_fingerprint=fingerprint("POST", request.url.path, payload),
-        action=lambda conn: service.reverse_repayment(
+    return await caller.write(
+        request,
+        idempotency_key,
+        payload,
+        lambda conn: service.reverse_repayment(
             conn,
             tenant_id=caller.tenant_id,
             actor=caller.client_id,
@@ -205,13 +192,11 @@ async def write_off_loan(
 ) -> Response:
     """Write off an active loan (scope `loans:approve`): the outstanding principal moves
     to written-off, interest and fees still due are no longer expected."""
-    return await run_write(
-        caller.db,
-        scope=caller.tenant_id,
-        client_id=caller.client_id,
-        key=idempotency_key,
-        request_fingerprint=fingerprint("POST", request.url.path, payload),
-        action=lambda conn: service.write_off(
+    return await caller.write(
+        request,
+        idempotency_key,
+        payload,
+        lambda conn: service.write_off(
             conn,
             tenant_id=caller.tenant_id,
             actor=caller.client_id,

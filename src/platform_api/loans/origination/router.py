@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable
 from typing import Annotated
 
-import asyncpg
-from fastapi import APIRouter, Depends, Request, Response, Security
-from pydantic import BaseModel
+from fastapi import APIRouter, Depends, Request, Response
 
-from platform_api.auth.dependencies import TenantContext, tenant_context
 from platform_api.core.errors import error_responses
-from platform_api.core.idempotency import (
-    IdempotencyKey,
-    RequiredIdempotencyKey,
-    fingerprint,
-    run_write,
-)
+from platform_api.core.idempotency import IdempotencyKey, RequiredIdempotencyKey
 from platform_api.core.pagination import Page, PageParams, page_params
 from platform_api.core.responses import respond
+from platform_api.loans.access import Approver, Reader, Writer
 from platform_api.loans.accounts.schemas import Loan
 from platform_api.loans.origination import service
 from platform_api.loans.origination.schemas import (
@@ -35,29 +27,6 @@ from platform_api.loans.origination.schemas import (
 )
 
 router = APIRouter(prefix="/v1/loan-applications", tags=["loan applications"])
-
-Reader = Annotated[TenantContext, Security(tenant_context, scopes=["loans:read"])]
-Writer = Annotated[TenantContext, Security(tenant_context, scopes=["loans:write"])]
-Approver = Annotated[TenantContext, Security(tenant_context, scopes=["loans:approve"])]
-
-
-async def _write(
-    caller: TenantContext,
-    request: Request,
-    key: str | None,
-    payload: BaseModel | None,
-    action: Callable[[asyncpg.Connection], Awaitable[BaseModel]],
-    status_code: int = 200,
-) -> Response:
-    return await run_write(
-        caller.db,
-        scope=caller.tenant_id,
-        client_id=caller.client_id,
-        key=key,
-        request_fingerprint=fingerprint(request.method, request.url.path, payload),
-        action=action,
-        status_code=status_code,
-    )
 
 
 @router.post(
@@ -76,8 +45,7 @@ async def create_loan_application(
     """Start a draft application for an entrepreneur and a product: the requested amount
     and term (within the product's limits), the purpose, the business's monthly figures
     and the documents checklist."""
-    return await _write(
-        caller,
+    return await caller.write(
         request,
         idempotency_key,
         payload,
@@ -171,14 +139,14 @@ async def submit_loan_application(
     """Submit a draft for a decision. Underwriting runs now: the installment from a quote,
     net monthly cash flow, debt service coverage, a recommended maximum amount and a risk
     band with its reasons, stored with the application."""
-    return await _write(
-        caller,
+    return await caller.write(
         request,
         idempotency_key,
         None,
         lambda conn: service.submit(
             conn, tenant_id=caller.tenant_id, actor=caller.client_id, application_id=application_id
         ),
+        status_code=200,
     )
 
 
@@ -198,8 +166,7 @@ async def approve_loan_application(
     """Approve a submitted application, optionally for another amount or term within the
     product's limits. Maker-checker: the client that submitted it cannot approve (403).
     The product's terms are frozen now for disbursement."""
-    return await _write(
-        caller,
+    return await caller.write(
         request,
         idempotency_key,
         payload,
@@ -210,6 +177,7 @@ async def approve_loan_application(
             application_id=application_id,
             data=payload or Approval(),
         ),
+        status_code=200,
     )
 
 
@@ -228,8 +196,7 @@ async def decline_loan_application(
 ) -> Response:
     """Decline a submitted application with a reason code and note (maker-checker as for
     approval)."""
-    return await _write(
-        caller,
+    return await caller.write(
         request,
         idempotency_key,
         payload,
@@ -240,6 +207,7 @@ async def decline_loan_application(
             application_id=application_id,
             data=payload,
         ),
+        status_code=200,
     )
 
 
@@ -257,8 +225,7 @@ async def withdraw_loan_application(
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """The entrepreneur withdraws (from draft, submitted or approved)."""
-    return await _write(
-        caller,
+    return await caller.write(
         request,
         idempotency_key,
         payload,
@@ -269,6 +236,7 @@ async def withdraw_loan_application(
             application_id=application_id,
             note=payload.note if payload else None,
         ),
+        status_code=200,
     )
 
 
@@ -289,8 +257,7 @@ async def disburse_loan_application(
     """Pay out an approved application: creates the loan account with its schedule built
     from the terms frozen at approval, the upfront fee recorded. Idempotency-Key
     required: a retried disbursement never creates a second loan."""
-    return await _write(
-        caller,
+    return await caller.write(
         request,
         idempotency_key,
         payload,
