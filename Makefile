@@ -49,6 +49,8 @@ bench: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/bench_schedule.py
 	$(BIN)/python benchmarks/bench_read.py
 	$(BIN)/python benchmarks/bench_quote.py
+	$(BIN)/python benchmarks/bench_repayment.py
+	$(BIN)/python benchmarks/bench_par.py
 
 clean:
 	rm -rf $(VENV) var

@@ -8,9 +8,10 @@ One call to :func:`run` does everything, in one process tree, on this machine:
    migrates it and bootstraps the operator; the database is dropped at the end;
 2. serves the real API as a subprocess (``platform-api serve --workers 1``) and, through
    the API, creates a tenant, a client, a token and one entrepreneur;
-3. serves the baseline (``benchmarks/bare_app.py``: one route doing the same single-row
-   read of that entrepreneur with a same-size asyncpg pool, as the superuser so that
-   row-level security is not in its way) with the same uvicorn options;
+3. serves the baseline (``benchmarks/bare_app.py``: a route doing the same single-row
+   read of that entrepreneur, and one inserting a row in a transaction, with a same-size
+   asyncpg pool, as the superuser so that row-level security is not in its way) with the
+   same uvicorn options;
 4. calls the script's ``build_targets(bench)``, which may create its own fixtures through
    the API (``bench.post(...)``) and returns the requests to measure (:class:`Target`);
 5. drives the baseline, then each target, with the same closed-loop load: N keep-alive
@@ -35,7 +36,12 @@ A script adds a target in a few lines (see ``bench_read.py``)::
 
     raise SystemExit(run(targets, scopes=["loans:read", "loans:write"]))
 
-Every request a target sends is byte-identical (no per-request Idempotency-Key).
+By default every request a target sends is byte-identical; ``Target(paths=...)`` spreads
+them round-robin over several paths and ``Target(idempotency_key=True)`` gives each its
+own ``Idempotency-Key`` (see ``bench_repayment.py``, which also measures against the
+bare app's write, ``run(..., baseline=Bench.bare_insert)``). :func:`scratch_database`
+is the migrated throw-away database alone, for benchmarks without HTTP
+(``bench_par.py``).
 """
 
 from __future__ import annotations
@@ -90,7 +96,14 @@ BARE_SQL = f"SELECT {ENTREPRENEUR_COLUMNS} FROM entrepreneurs WHERE tenant_id = 
 
 @dataclass(frozen=True)
 class Target:
-    """One request, sent over and over: ``name`` is what the report calls it."""
+    """One request, sent over and over: ``name`` is what the report calls it.
+
+    By default every request is byte-identical. Two options vary it, in both load
+    generators: ``paths`` spreads the requests round-robin over several paths (e.g. one
+    per loan, so that writes serialised by a row lock measure throughput, not lock
+    waits), and ``idempotency_key`` gives each request a fresh ``Idempotency-Key``
+    header (a prefix unique to the run and the load-generator thread, then a counter).
+    """
 
     name: str
     method: str
@@ -99,6 +112,11 @@ class Target:
     body: bytes = b""
     #: The ratio to the baseline it should reach (printed beside it), or None.
     target_ratio: float | None = 0.5
+    #: Round-robin over these paths instead of ``path`` alone (``path`` is then only
+    #: what the set-up check sends; make it the first of them).
+    paths: tuple[str, ...] = ()
+    #: A distinct ``Idempotency-Key`` header on every request.
+    idempotency_key: bool = False
 
     @classmethod
     def get(
@@ -109,8 +127,19 @@ class Target:
         token: str | None = None,
         headers: Mapping[str, str] | None = None,
         target_ratio: float | None = 0.5,
+        paths: Sequence[str] = (),
+        idempotency_key: bool = False,
     ) -> Target:
-        return cls(name, "GET", path, _headers(token, headers), b"", target_ratio)
+        return cls(
+            name,
+            "GET",
+            path,
+            _headers(token, headers),
+            b"",
+            target_ratio,
+            tuple(paths),
+            idempotency_key,
+        )
 
     @classmethod
     def post_json(
@@ -122,18 +151,46 @@ class Target:
         token: str | None = None,
         headers: Mapping[str, str] | None = None,
         target_ratio: float | None = 0.5,
+        paths: Sequence[str] = (),
+        idempotency_key: bool = False,
     ) -> Target:
         all_headers = {"Content-Type": "application/json", **_headers(token, headers)}
         body = json.dumps(payload, separators=(",", ":")).encode()
-        return cls(name, "POST", path, all_headers, body, target_ratio)
+        return cls(
+            name, "POST", path, all_headers, body, target_ratio, tuple(paths), idempotency_key
+        )
 
-    def request_bytes(self, host: str) -> bytes:
-        """The exact HTTP/1.1 request the Python load generator writes."""
-        lines = [f"{self.method} {self.path} HTTP/1.1", f"Host: {host}"]
+    @property
+    def all_paths(self) -> tuple[str, ...]:
+        return self.paths or (self.path,)
+
+    def request_bytes(self, host: str, path: str | None = None, key: str | None = None) -> bytes:
+        """The exact HTTP/1.1 request the Python load generator writes (to `path`, with
+        `key` as its Idempotency-Key if the target has one)."""
+        lines = [f"{self.method} {path or self.path} HTTP/1.1", f"Host: {host}"]
         lines += [f"{name}: {value}" for name, value in self.headers.items()]
+        if self.idempotency_key:
+            lines.append(f"Idempotency-Key: {key or 'bench-check-' + uuid.uuid4().hex}")
         if self.body or self.method in ("POST", "PUT", "PATCH"):
             lines.append(f"Content-Length: {len(self.body)}")
         return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + self.body
+
+    def request_templates(self, host: str) -> list[str]:
+        """One request per path for the Python load generator (latin-1 text); with
+        ``idempotency_key``, ``KEY_MARK`` stands where each request's key goes."""
+        key = KEY_MARK if self.idempotency_key else None
+        return [self.request_bytes(host, p, key).decode("latin-1") for p in self.all_paths]
+
+    def check_headers(self) -> dict[str, str]:
+        """Headers of the one set-up check request (a key of its own if it needs one)."""
+        headers = dict(self.headers)
+        if self.idempotency_key:
+            headers["Idempotency-Key"] = f"bench-check-{uuid.uuid4().hex}"
+        return headers
+
+
+#: Where the Python load generator puts each request's Idempotency-Key.
+KEY_MARK = "\x00KEY\x00"
 
 
 def _headers(token: str | None, headers: Mapping[str, str] | None) -> dict[str, str]:
@@ -208,6 +265,11 @@ class Bench:
     log_dir: Path
     app_pid: int = 0  # the server processes, e.g. for `py-spy record --pid`
     bare_pid: int = 0
+    #: The scratch database as the superuser (row-level security does not apply), for a
+    #: script's own checks; the API serves it as the app role.
+    database_url: str = ""
+    #: What :meth:`measure` measured, by name (the baseline's too), every round.
+    results: dict[str, list[LoadResult]] = field(default_factory=dict)
 
     def headers(self, token: str | None = None) -> dict[str, str]:
         return {"Authorization": f"Bearer {token or self.token}"}
@@ -245,16 +307,30 @@ class Bench:
         return _fetch_token(self.http, client["id"], client["client_secret"])
 
     def baseline(self) -> Target:
+        """The default baseline: the bare app's single-row read."""
         return Target.get(
             "bare Starlette + asyncpg, same row",
             f"/bare/{self.tenant_id}/{self.entrepreneur_id}",
             target_ratio=None,
         )
 
-    def measure(self, targets: Sequence[Target]) -> int:
-        """Run the baseline and each target (``rounds`` times, alternating) and print
-        the figures; 1 if any request failed, else 0."""
-        self._check(targets)
+    def bare_insert(self) -> Target:
+        """The write baseline: the bare app inserts one row in a transaction (201). Sent
+        with a fresh Idempotency-Key per request like a money-moving POST (stored in
+        the row), so both sides parse and send the same kind of request."""
+        return Target.post_json(
+            "bare Starlette + asyncpg, insert one row",
+            "/bare/rows",
+            {"amount": 1},
+            target_ratio=None,
+            idempotency_key=True,
+        )
+
+    def measure(self, targets: Sequence[Target], baseline: Target | None = None) -> int:
+        """Run the baseline (default: :meth:`baseline`) and each target (``rounds``
+        times, alternating) and print the figures; 1 if any request failed, else 0."""
+        bare_target = baseline or self.baseline()
+        self._check(targets, bare_target)
         cfg = self.config
         busy = _cpu_busy(1.0)
         if busy is not None and busy > 0.15:
@@ -273,7 +349,7 @@ class Bench:
         target_runs: dict[str, list[LoadResult]] = {t.name: [] for t in targets}
         for round_no in range(1, cfg.rounds + 1):
             prefix = f"[round {round_no}/{cfg.rounds}] " if cfg.rounds > 1 else ""
-            bare = self._load(self.bare_url, self.baseline())
+            bare = self._load(self.bare_url, bare_target)
             bare_runs.append(bare)
             print(f"{prefix}{bare.name}: {bare.line()}", flush=True)
             for target in targets:
@@ -281,6 +357,7 @@ class Bench:
                 target_runs[target.name].append(result)
                 print(f"{prefix}{target.name}: {result.line()}", flush=True)
 
+        self.results = {bare_target.name: bare_runs, **target_runs}
         bare_rps = statistics.median(r.rps for r in bare_runs)
         failed = any(r.errors for r in bare_runs)
         many = " (median of rounds)" if cfg.rounds > 1 else ""
@@ -314,14 +391,14 @@ class Bench:
                 )
         return 1 if failed else 0
 
-    def _check(self, targets: Sequence[Target]) -> None:
+    def _check(self, targets: Sequence[Target], baseline: Target) -> None:
         """Each request once, so that a broken target fails with its response shown."""
-        checks = [(self.bare_url, self.baseline())] + [(self.base_url, t) for t in targets]
+        checks = [(self.bare_url, baseline)] + [(self.base_url, t) for t in targets]
         for url, target in checks:
             response = httpx.request(
                 target.method,
                 url + target.path,
-                headers=dict(target.headers),
+                headers=target.check_headers(),
                 content=target.body or None,
             )
             if not 200 <= response.status_code < 300:
@@ -380,15 +457,24 @@ def run(
     scopes: Sequence[str] = (),
     description: str | None = None,
     argv: Sequence[str] | None = None,
+    baseline: Callable[[Bench], Target] | None = None,
+    after: Callable[[Bench, int], int] | None = None,
 ) -> int:
-    """The whole benchmark: set up, build the script's targets, measure, tear down."""
+    """The whole benchmark: set up, build the script's targets, measure, tear down.
+
+    ``baseline`` picks the bare request the targets are compared with (default
+    ``Bench.baseline``, the single-row read; e.g. ``Bench.bare_insert`` for writes);
+    ``after(bench, status)``, if given, runs once the load is over (the servers and the
+    database still up, e.g. to check what the writes left) and returns the exit status.
+    """
     config = parse_args(description, argv)
     # SIGTERM (and Ctrl-C) unwind through the clean-up: servers stopped, database dropped.
     signal.signal(signal.SIGTERM, _terminate)
     print(f"platform-api HTTP benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC", flush=True)
     with bench_environment(config, scopes=scopes) as bench:
         targets = build_targets(bench)
-        return bench.measure(targets)
+        status = bench.measure(targets, baseline(bench) if baseline else None)
+        return after(bench, status) if after else status
 
 
 def _terminate(signum: int, _frame: object) -> None:
@@ -398,15 +484,16 @@ def _terminate(signum: int, _frame: object) -> None:
 @contextlib.contextmanager
 def bench_environment(config: BenchConfig, *, scopes: Sequence[str] = ()) -> Iterator[Bench]:
     """A migrated throw-away database, the API and the baseline serving it, a tenant."""
-    password = secrets.token_hex(16)
-    database = f"platform_bench_{uuid.uuid4().hex[:10]}"
-    with tempfile.TemporaryDirectory(prefix="platform-bench-") as tmp:
+    with (
+        tempfile.TemporaryDirectory(prefix="platform-bench-") as tmp,
+        scratch_database(config.admin_url, Path(tmp)) as db,
+    ):
         tmpdir = Path(tmp)
-        asyncio.run(_create_database(config.admin_url, database, password))
+        password = db.password
+        owner_url = db.owner
         processes: list[subprocess.Popen[bytes]] = []
         try:
-            owner_url = _url(config.admin_url, user=OWNER_ROLE, password=password, db=database)
-            operator = _migrate_and_bootstrap(owner_url, password, tmpdir)
+            operator = _bootstrap(owner_url)
             app_port, bare_port = _free_port(), _free_port()
             base_url = f"http://127.0.0.1:{app_port}"
             bare_url = f"http://127.0.0.1:{bare_port}"
@@ -463,7 +550,7 @@ def bench_environment(config: BenchConfig, *, scopes: Sequence[str] = ()) -> Ite
                     ],
                     {
                         **env,
-                        "BARE_DATABASE_URL": _url(config.admin_url, db=database),
+                        "BARE_DATABASE_URL": db.admin,
                         "BARE_SQL": BARE_SQL,
                         "BARE_POOL_MAX": str(POOL_MAX),
                         "BARE_POOL_MIN": str(POOL_MIN),
@@ -495,6 +582,7 @@ def bench_environment(config: BenchConfig, *, scopes: Sequence[str] = ()) -> Ite
                     log_dir=tmpdir,
                     app_pid=processes[0].pid,
                     bare_pid=processes[1].pid,
+                    database_url=db.admin,
                 )
                 bench.token = bench.client_token([*BASE_SCOPES, *scopes])
                 bench.entrepreneur_id = bench.post(
@@ -533,7 +621,45 @@ def bench_environment(config: BenchConfig, *, scopes: Sequence[str] = ()) -> Ite
             for process, name in zip(processes, ("app", "bare"), strict=False):
                 if process.returncode not in (0, -signal.SIGTERM, 128 + signal.SIGTERM):
                     _show_log(tmpdir / f"{name}.log", f"{name} exited {process.returncode}")
-            asyncio.run(_drop_database(config.admin_url, database))
+
+
+@dataclass(frozen=True)
+class ScratchDatabase:
+    """A throw-away database migrated to the current schema, and how to reach it."""
+
+    name: str
+    password: str  # of OWNER_ROLE and APP_ROLE, fresh every run
+    admin: str  # as the superuser (row-level security does not apply)
+    owner: str  # as OWNER_ROLE, which owns the schema and ran the migrations
+    app: str  # as APP_ROLE, what the API serves with (row-level security applies)
+
+
+@contextlib.contextmanager
+def scratch_database(admin_url: str, tmpdir: Path) -> Iterator[ScratchDatabase]:
+    """Create ``platform_bench_<hex>`` on the server of ``admin_url`` (a superuser URL),
+    owned by OWNER_ROLE, migrate it (schema, row-level security, APP_ROLE's grants) and
+    drop it on the way out, also on an error or a SystemExit from SIGTERM."""
+    password = secrets.token_hex(16)
+    name = f"platform_bench_{uuid.uuid4().hex[:10]}"
+    asyncio.run(_create_database(admin_url, name, password))
+    try:
+        owner_url = _url(admin_url, user=OWNER_ROLE, password=password, db=name)
+        settings = Settings(
+            database_url=owner_url,
+            db_app_role=APP_ROLE,
+            db_app_password=password,
+            var_dir=tmpdir / "var",
+        )
+        urls = migrate(settings)
+        yield ScratchDatabase(
+            name=name,
+            password=password,
+            admin=_url(admin_url, db=name),
+            owner=urls.owner,
+            app=urls.app,
+        )
+    finally:
+        asyncio.run(_drop_database(admin_url, name))
 
 
 # --------------------------------------------------------------------------- setup helpers
@@ -575,17 +701,11 @@ async def _drop_database(admin_url: str, name: str) -> None:
         await conn.close()
 
 
-def _migrate_and_bootstrap(owner_url: str, password: str, tmpdir: Path) -> tuple[str, str]:
-    settings = Settings(
-        database_url=owner_url,
-        db_app_role=APP_ROLE,
-        db_app_password=password,
-        var_dir=tmpdir / "var",
-    )
-    urls = migrate(settings)
+def _bootstrap(owner_url: str) -> tuple[str, str]:
+    """The operator client (id, secret) of a freshly migrated database."""
 
     async def bootstrap() -> tuple[str, str]:
-        conn = await asyncpg.connect(urls.owner)
+        conn = await asyncpg.connect(owner_url)
         try:
             async with conn.transaction():
                 client = await bootstrap_operator(conn)
@@ -708,9 +828,27 @@ end
 """
 
 
-def _load_wrk(url: str, target: Target, cfg: BenchConfig, tmpdir: Path, pid: int) -> LoadResult:
-    """wrk counts statuses >= 400 (not 3xx) and socket errors as errors."""
-    script = tmpdir / "target.lua"
+#: Varying requests (Target.paths / Target.idempotency_key): each wrk thread numbers
+#: its requests; the key is the run's prefix, the thread's number and that counter.
+_WRK_VARYING = """
+local threads = 0
+function setup(thread)
+  thread:set("bench_thread", threads)
+  threads = threads + 1
+end
+local counter = 0
+function request()
+  counter = counter + 1
+  if bench_keyed then
+    wrk.headers["Idempotency-Key"] = bench_prefix .. (bench_thread or 0) .. "-" .. counter
+  end
+  return wrk.format(nil, bench_paths[counter % #bench_paths + 1])
+end
+"""
+
+
+def _wrk_script(target: Target) -> str:
+    """The Lua script wrk runs for `target`; a fresh key prefix on every call."""
     lines = [f"wrk.method = {_lua_string(target.method.encode())}"]
     lines.append(f"wrk.path = {_lua_string(target.path.encode())}")
     lines += [
@@ -719,10 +857,26 @@ def _load_wrk(url: str, target: Target, cfg: BenchConfig, tmpdir: Path, pid: int
     ]
     if target.body:
         lines.append(f"wrk.body = {_lua_string(target.body)}")
-    script.write_text("\n".join(lines) + "\n" + _WRK_DONE)
+    if target.paths or target.idempotency_key:
+        paths = ", ".join(_lua_string(path.encode()) for path in target.all_paths)
+        prefix = f"bench-{secrets.token_hex(6)}-"
+        lines += [
+            f"bench_paths = {{{paths}}}",
+            f"bench_keyed = {'true' if target.idempotency_key else 'false'}",
+            f"bench_prefix = {_lua_string(prefix.encode())}",
+            _WRK_VARYING,
+        ]
+    return "\n".join(lines) + "\n" + _WRK_DONE
+
+
+def _load_wrk(url: str, target: Target, cfg: BenchConfig, tmpdir: Path, pid: int) -> LoadResult:
+    """wrk counts statuses >= 400 (not 3xx) and socket errors as errors."""
+    script = tmpdir / "target.lua"
     wrk = shutil.which("wrk") or "wrk"
 
     def once(seconds: float) -> list[int]:
+        # Written per call: the warm-up and the measured run get distinct key prefixes.
+        script.write_text(_wrk_script(target))
         cmd = [
             wrk,
             "-t1",
@@ -769,7 +923,8 @@ def _load_python(url: str, target: Target, cfg: BenchConfig, pid: int) -> LoadRe
     spec = {
         "host": host,
         "port": int(port),
-        "request": target.request_bytes(host_port).decode("latin-1"),
+        "requests": target.request_templates(host_port),
+        "idempotency_key": target.idempotency_key,
         "connections": cfg.connections,
         "warmup": cfg.warmup,
         "duration": cfg.duration,
@@ -793,14 +948,31 @@ def _load_python(url: str, target: Target, cfg: BenchConfig, pid: int) -> LoadRe
 class _Run:
     """Shared counters of one load-generator run."""
 
-    def __init__(self, request: bytes, measure_from: float, stop_at: float) -> None:
-        self.request = request
+    def __init__(
+        self, requests: list[bytes], keyed: bool, measure_from: float, stop_at: float
+    ) -> None:
+        self.requests = requests
+        # With a key: each request is head + prefix + counter + tail. The prefix is
+        # unique to this process, so warm-up, rounds and reruns never replay a key.
+        mark = KEY_MARK.encode("latin-1")
+        self.templates = [tuple(r.split(mark, 1)) for r in requests] if keyed else []
+        self.key_prefix = f"bench-{secrets.token_hex(6)}-".encode()
+        self.sent = 0
         self.measure_from = measure_from
         self.stop_at = stop_at
         self.latencies: list[float] = []
         self.errors = 0
         self.statuses: dict[str, int] = {}
         self.sample_error: str | None = None
+
+    def next_request(self) -> bytes:
+        """The next request to write: round-robin over the paths, a fresh key if keyed."""
+        n = self.sent
+        self.sent = n + 1
+        if self.templates:
+            head, tail = self.templates[n % len(self.templates)]
+            return head + self.key_prefix + str(n).encode() + tail
+        return self.requests[n % len(self.requests)]
 
     def error(self, kind: str, sample: str) -> None:
         self.errors += 1
@@ -824,7 +996,7 @@ class _Connection(asyncio.Protocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = cast(asyncio.Transport, transport)  # uvloop's is not a subclass
         self.sent_at = time.perf_counter()
-        self.transport.write(self.run.request)
+        self.transport.write(self.run.next_request())
 
     def data_received(self, data: bytes) -> None:
         buffer = self.buffer
@@ -858,7 +1030,7 @@ class _Connection(asyncio.Protocol):
             run.latencies.append(now - self.sent_at)
         self.sent_at = now
         assert self.transport is not None
-        self.transport.write(run.request)
+        self.transport.write(run.next_request())
 
     def _fail(self, kind: str, sample: str) -> None:
         self.run.error(kind, sample)
@@ -885,10 +1057,11 @@ def _identity(protocol: _Connection) -> _Connection:
 
 async def _generate(spec: dict[str, Any]) -> dict[str, Any]:
     loop = asyncio.get_running_loop()
-    request = spec["request"].encode("latin-1")
+    requests = [request.encode("latin-1") for request in spec["requests"]]
     started = time.perf_counter()
     run = _Run(
-        request,
+        requests,
+        spec["idempotency_key"],
         measure_from=started + spec["warmup"],
         stop_at=started + spec["warmup"] + spec["duration"],
     )

@@ -1,9 +1,16 @@
 """The raw limit the API is measured against: bare Starlette + asyncpg, same SQL, no framework.
 
-One route, ``GET /bare/{tenant_id}/{row_id}``, runs the benchmark's single-row read
-(``BARE_SQL``, parameters ``$1`` tenant id and ``$2`` row id) on a pool of the same size
-as the API's and answers the row as JSON (orjson), 404 if there is none. No auth, no
-validation, no middleware: what is left is HTTP parsing, one pool round trip and JSON.
+Two routes on a pool of the same size as the API's; no auth, no validation, no
+middleware:
+
+- ``GET /bare/{tenant_id}/{row_id}`` runs the benchmark's single-row read (``BARE_SQL``,
+  parameters ``$1`` tenant id and ``$2`` row id) and answers the row as JSON (orjson),
+  404 if there is none: HTTP parsing, one pool round trip and JSON;
+- ``POST /bare/rows`` with ``{"amount": <int>}`` inserts one row into the scratch table
+  ``bare.writes`` (created at startup) in a transaction (BEGIN, INSERT ... RETURNING,
+  COMMIT: three round trips, as asyncpg's ``transaction()`` does them), storing the
+  request's ``Idempotency-Key`` header if any, and answers the row as JSON with 201:
+  the raw limit of a write.
 
 Served by ``benchmarks/_harness.py`` with the same uvicorn options as the API::
 
@@ -14,6 +21,7 @@ Served by ``benchmarks/_harness.py`` with the same uvicorn options as the API::
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -23,6 +31,19 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
+
+#: The write baseline's table: a row the size of a small ledger entry. In a schema of
+#: its own: the API's start-up migration grants its role every table in `public`, which
+#: it could not do on a table the superuser owns.
+_CREATE_WRITES = """
+CREATE SCHEMA IF NOT EXISTS bare;
+CREATE TABLE IF NOT EXISTS bare.writes (
+    id uuid PRIMARY KEY,
+    idempotency_key text,
+    amount bigint NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+)
+"""
 
 
 async def _no_reset(_: asyncpg.Connection) -> None:
@@ -50,6 +71,7 @@ def create_app() -> Starlette:
             reset=_no_reset,
         )
         try:
+            await pool.execute(_CREATE_WRITES)
             yield
         finally:
             await pool.close()
@@ -63,6 +85,19 @@ def create_app() -> Starlette:
         # default=str: asyncpg's UUID subclass is not one orjson serialises natively.
         return Response(orjson.dumps(dict(row), default=str), media_type="application/json")
 
+    async def insert_row(request: Request) -> Response:
+        assert pool is not None
+        body = orjson.loads(await request.body())
+        async with pool.acquire() as conn, conn.transaction():
+            row = await conn.fetchrow(
+                "INSERT INTO bare.writes (id, idempotency_key, amount) VALUES ($1, $2, $3) "
+                "RETURNING id, amount, created_at",
+                uuid.uuid4(),
+                request.headers.get("idempotency-key"),
+                body["amount"],
+            )
+        return Response(orjson.dumps(dict(row), default=str), 201, media_type="application/json")
+
     async def ready(_: Request) -> Response:
         assert pool is not None
         await pool.fetchval("SELECT 1")
@@ -71,6 +106,7 @@ def create_app() -> Starlette:
     return Starlette(
         routes=[
             Route("/bare/{tenant_id:uuid}/{row_id:uuid}", read_row),
+            Route("/bare/rows", insert_row, methods=["POST"]),
             Route("/readyz", ready),
         ],
         lifespan=lifespan,
