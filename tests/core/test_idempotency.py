@@ -96,3 +96,30 @@ async def test_invalid_keys_are_rejected(client, tenant_a: Caller):
         headers={**tenant_a.headers, "Idempotency-Key": "x" * 300},
     )
     assert response.status_code == 422
+
+
+async def test_an_expired_key_starts_afresh(client, database, tenant_a: Caller):
+    key = str(uuid.uuid4())
+    headers = {**tenant_a.headers, "Idempotency-Key": key}
+    name = f"Expired {uuid.uuid4().hex[:6]}"
+    first = await client.post(
+        "/v1/entrepreneurs", json={"full_name": name, "country": "KE"}, headers=headers
+    )
+    assert first.status_code == 201
+    conn = await asyncpg.connect(database.owner)
+    try:
+        async with conn.transaction():
+            await conn.execute("SELECT set_config('app.tenant_id', $1, true)", tenant_a.tenant_id)
+            await conn.execute(
+                "UPDATE idempotency_keys SET created_at = now() - interval '25 hours' "
+                "WHERE key = $1",
+                key,
+            )
+    finally:
+        await conn.close()
+    again = await client.post(
+        "/v1/entrepreneurs", json={"full_name": name, "country": "KE"}, headers=headers
+    )
+    assert again.status_code == 201 and "idempotent-replayed" not in again.headers
+    assert again.json()["id"] != first.json()["id"]
+    assert await _count(database, tenant_a.tenant_id, name) == 2

@@ -79,6 +79,23 @@ def fingerprint(method: str, path: str, payload: BaseModel | None) -> bytes:
     return hashlib.sha256(method.encode() + b" " + path.encode() + b"\n" + body).digest()
 
 
+_CLAIM_SQL = """
+WITH lock AS (
+    SELECT pg_try_advisory_xact_lock(hashtextextended($4, 0)) AS held
+), claim AS (
+    INSERT INTO idempotency_keys (tenant_id, client_id, key, fingerprint, status_code,
+                                  response_body)
+    SELECT $1, $2, $3, $5, 0, '' FROM lock WHERE held
+    ON CONFLICT (tenant_id, client_id, key) DO UPDATE
+        SET fingerprint = excluded.fingerprint, status_code = 0, response_body = '',
+            created_at = now()
+        WHERE idempotency_keys.created_at <= now() - make_interval(hours => $6)
+    RETURNING 1
+)
+SELECT (SELECT held FROM lock) AS held, EXISTS (SELECT FROM claim) AS claimed
+"""
+
+
 async def _replay_or_claim(
     conn: asyncpg.Connection,
     scope: uuid.UUID,
@@ -87,27 +104,28 @@ async def _replay_or_claim(
     fp: bytes,
     ttl_hours: int,
 ) -> Response | None:
-    locked = await conn.fetchval(
-        "SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0))", f"{scope}:{client_id}:{key}"
+    """Take the key (one round trip when it is new): None to go ahead, else the stored
+    response to replay. Holding the advisory lock means no other request with this key
+    is in flight, so a conflicting row is a committed, finished one."""
+    claim = await conn.fetchrow(
+        _CLAIM_SQL, scope, client_id, key, f"{scope}:{client_id}:{key}", fp, ttl_hours
     )
-    if not locked:
+    if not claim["held"]:
         raise Problem(
             409,
             "A request with this Idempotency-Key is still being processed; retry later.",
             slug="idempotency-key-in-use",
             headers={"Retry-After": "1"},
         )
+    if claim["claimed"]:
+        return None
     stored = await conn.fetchrow(
         "SELECT fingerprint, status_code, response_body FROM idempotency_keys "
-        "WHERE tenant_id = $1 AND client_id = $2 AND key = $3 "
-        "AND created_at > now() - make_interval(hours => $4)",
+        "WHERE tenant_id = $1 AND client_id = $2 AND key = $3",
         scope,
         client_id,
         key,
-        ttl_hours,
     )
-    if stored is None:
-        return None
     if stored["fingerprint"] != fp:
         raise Problem(
             422,
@@ -145,16 +163,11 @@ async def run_write(
         body = result.model_dump_json().encode()
         if key is not None:
             await conn.execute(
-                "INSERT INTO idempotency_keys "
-                "(tenant_id, client_id, key, fingerprint, status_code, response_body) "
-                "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (tenant_id, client_id, key) DO "
-                "UPDATE SET fingerprint = excluded.fingerprint, status_code = "
-                "excluded.status_code, response_body = excluded.response_body, "
-                "created_at = now()",
+                "UPDATE idempotency_keys SET status_code = $4, response_body = $5 "
+                "WHERE tenant_id = $1 AND client_id = $2 AND key = $3",
                 scope,
                 client_id,
                 key,
-                request_fingerprint,
                 status_code,
                 body,
             )
