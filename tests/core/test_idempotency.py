@@ -123,3 +123,16 @@ async def test_an_expired_key_starts_afresh(client, database, tenant_a: Caller):
     assert again.status_code == 201 and "idempotent-replayed" not in again.headers
     assert again.json()["id"] != first.json()["id"]
     assert await _count(database, tenant_a.tenant_id, name) == 2
+
+
+async def test_keys_with_quotes_and_backslashes_replay_exactly(client, database, tenant_a: Caller):
+    """The stored response is written with COMMIT as inline SQL: hostile keys stay data."""
+    key = "k');DELETE/**/FROM/**/idempotency_keys;--\\x" + uuid.uuid4().hex
+    headers = {**tenant_a.headers, "Idempotency-Key": key}
+    name = f"Quoted {uuid.uuid4().hex[:6]}"
+    body = {"full_name": name, "country": "KE"}
+    first = await client.post("/v1/entrepreneurs", json=body, headers=headers)
+    second = await client.post("/v1/entrepreneurs", json=body, headers=headers)
+    assert first.status_code == second.status_code == 201
+    assert first.content == second.content and second.headers["idempotent-replayed"] == "true"
+    assert await _count(database, tenant_a.tenant_id, name) == 1

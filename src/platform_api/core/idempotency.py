@@ -152,7 +152,8 @@ async def run_write(
     ttl_hours: int = 24,
 ) -> Response:
     """Run `action` in one tenant transaction, guarded by `key` when one is given."""
-    async with db.transaction(scope) as conn:
+    finish: list[str] = []
+    async with db.transaction(scope, commit_with=finish) as conn:
         if key is not None:
             replay = await _replay_or_claim(
                 conn, scope, client_id, key, request_fingerprint, ttl_hours
@@ -162,13 +163,19 @@ async def run_write(
         result = await action(conn)
         body = result.model_dump_json().encode()
         if key is not None:
-            await conn.execute(
-                "UPDATE idempotency_keys SET status_code = $4, response_body = $5 "
-                "WHERE tenant_id = $1 AND client_id = $2 AND key = $3",
-                scope,
-                client_id,
-                key,
-                status_code,
-                body,
-            )
+            finish.append(_store_response_sql(scope, client_id, key, status_code, body))
     return Response(body, status_code=status_code, media_type="application/json")
+
+
+def _store_response_sql(
+    scope: uuid.UUID, client_id: uuid.UUID, key: str, status_code: int, body: bytes
+) -> str:
+    """The claimed key's response, as a statement sent with COMMIT (no parameters there):
+    every value is inlined as a UUID, an integer or hex, which cannot break out."""
+    return (
+        f"UPDATE idempotency_keys SET status_code = {int(status_code)}, "
+        f"response_body = decode('{body.hex()}', 'hex') "
+        f"WHERE tenant_id = '{uuid.UUID(str(scope))}' "
+        f"AND client_id = '{uuid.UUID(str(client_id))}' "
+        f"AND key = convert_from(decode('{key.encode().hex()}', 'hex'), 'UTF8')"
+    )

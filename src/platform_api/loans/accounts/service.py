@@ -33,6 +33,7 @@ from platform_api.loans.accounts.schemas import (
     LoanStatus,
     Repayment,
     RepaymentCreate,
+    RepaymentStatus,
     ScheduleLine,
 )
 from platform_api.loans.ledger import AllocationTarget, Due
@@ -289,30 +290,43 @@ async def get_schedule(db: Database, *, tenant_id: uuid.UUID, loan_id: uuid.UUID
 
 # --------------------------------------------------------------------------- postings
 
-_LOCK_SQL = (
-    "SELECT id, currency, status, disbursement_date, allocation_order, "
-    "arrears_tolerance_amount, repayments_posted, closed_on FROM loans "
-    "WHERE tenant_id = $1 AND id = $2 FOR UPDATE"
-)
-# A separate statement after the lock: one started before the lock was granted would
-# read the installments as they were before the previous holder committed.
-_UNPAID_SQL = (
-    "SELECT number, due_date, principal - principal_paid, interest - interest_paid, "
-    "fees - fees_paid FROM loan_installments WHERE tenant_id = $1 AND loan_id = $2 "
-    "AND principal_paid + interest_paid + fees_paid < principal + interest + fees "
-    "ORDER BY number"
-)
+# The loan and every installment, all locked: row locks return the latest committed
+# versions, so what is unpaid is current even if another posting committed while this
+# statement waited (a plain read in the same statement would see the older snapshot).
+# Every change locks the loan row first (it comes first in the FOR UPDATE list).
+_LOCK_SQL = """
+SELECT l.id, l.currency, l.status, l.disbursement_date, l.allocation_order,
+       l.arrears_tolerance_amount, l.repayments_posted, l.closed_on,
+       i.number, i.due_date, i.principal, i.principal_paid, i.interest, i.interest_paid,
+       i.fees, i.fees_paid
+FROM loans l
+JOIN loan_installments i ON i.tenant_id = l.tenant_id AND i.loan_id = l.id
+WHERE l.tenant_id = $1 AND l.id = $2
+ORDER BY i.number
+FOR UPDATE OF l, i
+"""
 
 
 async def _lock_loan(
     conn: asyncpg.Connection, tenant_id: uuid.UUID, loan_id: uuid.UUID
 ) -> tuple[asyncpg.Record, list[Due]]:
     """Lock the loan (serialising its postings) and read what is still unpaid."""
-    row = await conn.fetchrow(_LOCK_SQL, tenant_id, loan_id)
-    if row is None:
+    rows = await conn.fetch(_LOCK_SQL, tenant_id, loan_id)
+    if not rows:
         raise not_found("Loan")
-    unpaid = [Due(*item) for item in await conn.fetch(_UNPAID_SQL, tenant_id, loan_id)]
-    return row, unpaid
+    unpaid = [
+        Due(
+            row["number"],
+            row["due_date"],
+            row["principal"] - row["principal_paid"],
+            row["interest"] - row["interest_paid"],
+            row["fees"] - row["fees_paid"],
+        )
+        for row in rows
+        if row["principal_paid"] + row["interest_paid"] + row["fees_paid"]
+        < row["principal"] + row["interest"] + row["fees"]
+    ]
+    return rows[0], unpaid
 
 
 def _require_active(loan: Mapping[str, Any], action: str) -> None:
@@ -326,15 +340,10 @@ def _order(loan: Mapping[str, Any]) -> tuple[AllocationTarget, ...]:
     return tuple(AllocationTarget(t) for t in loan["allocation_order"])
 
 
-_TARGET_COLUMNS = {
-    AllocationTarget.PRINCIPAL: "principal_paid",
-    AllocationTarget.INTEREST: "interest_paid",
-    AllocationTarget.FEES: "fees_paid",
-}
-#: The postings of a change in one statement: rows (repayment, installment, target,
-#: kind, amount) go to the ledger; the installments and the loan move by the same sums.
-_POST_SQL = """
-WITH postings AS (
+#: The postings of a change: rows (repayment, installment, target, kind, amount) go to
+#: the ledger, and the installments and the loan move by the same sums, in one statement.
+_MOVE_BALANCES = """
+postings AS (
     INSERT INTO loan_postings (tenant_id, id, created_by, loan_id, repayment_id, installment,
                                target, kind, amount)
     SELECT $1, gen_random_uuid(), $3, $2, r, n, t, k, a
@@ -345,14 +354,27 @@ WITH postings AS (
         fees_paid = i.fees_paid + d.f, updated_at = now(), updated_by = $3
     FROM unnest($9::int[], $10::bigint[], $11::bigint[], $12::bigint[]) AS d(n, p, i, f)
     WHERE i.tenant_id = $1 AND i.loan_id = $2 AND i.number = d.n
+), balances AS (
+    UPDATE loans
+    SET principal_paid = principal_paid + $13, interest_paid = interest_paid + $14,
+        fees_paid = fees_paid + $15, overpaid = overpaid + $16, behind_since = $17,
+        status = $18, closed_on = $19, repayments_posted = repayments_posted + $20,
+        updated_at = now(), updated_by = $3
+    WHERE tenant_id = $1 AND id = $2
+)"""
+_POST_SQL = f"WITH {_MOVE_BALANCES} SELECT"
+#: A new repayment, its postings and its event: the whole write in one round trip.
+_REPAYMENT_SQL = f"""
+WITH repayment AS (
+    INSERT INTO loan_repayments (tenant_id, id, created_by, updated_by, created_at, updated_at,
+                                 loan_id, sequence, amount, paid_on, channel,
+                                 external_reference, principal, interest, fees, overpayment)
+    VALUES ($1, $21, $3, $3, $22, $22, $2, $23, $24, $25, $26, $27, $28, $29, $30, $31)
+), {_MOVE_BALANCES}, event AS (
+    INSERT INTO outbox_events (tenant_id, id, type, subject_id, data)
+    VALUES ($1, gen_random_uuid(), 'repayment.posted', $21, $32)
 )
-UPDATE loans
-SET principal_paid = principal_paid + $13, interest_paid = interest_paid + $14,
-    fees_paid = fees_paid + $15, overpaid = overpaid + $16, behind_since = $17,
-    status = $18, closed_on = $19, repayments_posted = repayments_posted + $20,
-    updated_at = now(), updated_by = $3
-WHERE tenant_id = $1 AND id = $2
-"""
+SELECT"""
 
 
 @dataclass
@@ -391,9 +413,8 @@ class _Postings:
             moved = self.by_installment[installment]
             moved[AllocationTarget(target)] = moved.get(AllocationTarget(target), 0) + amount
 
-    async def write(
+    def arguments(
         self,
-        conn: asyncpg.Connection,
         *,
         tenant_id: uuid.UUID,
         loan_id: uuid.UUID,
@@ -402,10 +423,18 @@ class _Postings:
         status: LoanStatus,
         closed_on: date | None,
         repayments_added: int = 0,
-    ) -> None:
+    ) -> list[Any]:
+        """Parameters $1-$20 of `_MOVE_BALANCES`."""
         numbers = sorted(self.by_installment)
-        await conn.execute(
-            _POST_SQL,
+        moved = [
+            [self.by_installment[n].get(target, 0) for n in numbers]
+            for target in (
+                AllocationTarget.PRINCIPAL,
+                AllocationTarget.INTEREST,
+                AllocationTarget.FEES,
+            )
+        ]
+        return [
             tenant_id,
             loan_id,
             actor,
@@ -415,14 +444,7 @@ class _Postings:
             self.kinds,
             self.amounts,
             numbers,
-            *(
-                [self.by_installment[n].get(target, 0) for n in numbers]
-                for target in (
-                    AllocationTarget.PRINCIPAL,
-                    AllocationTarget.INTEREST,
-                    AllocationTarget.FEES,
-                )
-            ),
+            *moved,
             self.totals["principal"],
             self.totals["interest"],
             self.totals["fees"],
@@ -431,7 +453,7 @@ class _Postings:
             status.value,
             closed_on,
             repayments_added,
-        )
+        ]
 
 
 def _add_allocation(
@@ -487,39 +509,30 @@ async def post_repayment(
     paid_on = data.paid_on or today()
     _validate_repayment(loan, data, paid_on)
     allocation, after = ledger.allocate(unpaid, data.amount, _order(loan))
-    repayment_id = uuid.uuid4()
-    try:
-        row = await conn.fetchrow(
-            "WITH r AS (INSERT INTO loan_repayments (tenant_id, id, created_by, updated_by, "
-            "loan_id, sequence, amount, paid_on, channel, external_reference, principal, "
-            "interest, fees, overpayment) VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, "
-            "$11, $12, $13) RETURNING *) "
-            f"SELECT {_REPAYMENT_COLUMNS} FROM r, (SELECT $14::text AS currency) l",
-            tenant_id,
-            repayment_id,
-            actor,
-            loan_id,
-            loan["repayments_posted"] + 1,
-            data.amount,
-            paid_on,
-            data.channel.value,
-            data.external_reference,
-            allocation.paid(AllocationTarget.PRINCIPAL),
-            allocation.paid(AllocationTarget.INTEREST),
-            allocation.paid(AllocationTarget.FEES),
-            allocation.overpayment,
-            loan["currency"],
-        )
-    except asyncpg.UniqueViolationError:
-        raise conflict(
-            "A posted repayment already has this external_reference in this channel.",
-            external_reference=data.external_reference,
-        ) from None
-    postings = _Postings.empty()
-    _add_allocation(postings, repayment_id, allocation, "repayment", 1)
     settled = ledger.is_settled(after)
-    await postings.write(
-        conn,
+    repayment = Repayment(
+        id=uuid.uuid4(),
+        loan_id=loan_id,
+        sequence=loan["repayments_posted"] + 1,
+        amount=data.amount,
+        currency=loan["currency"],
+        paid_on=paid_on,
+        channel=data.channel,
+        external_reference=data.external_reference,
+        status=RepaymentStatus.POSTED,
+        principal=allocation.paid(AllocationTarget.PRINCIPAL),
+        interest=allocation.paid(AllocationTarget.INTEREST),
+        fees=allocation.paid(AllocationTarget.FEES),
+        overpayment=allocation.overpayment,
+        reversed_at=None,
+        reversed_by=None,
+        reversal_reason=None,
+        created_at=datetime.now(UTC),
+        created_by=actor,
+    )
+    postings = _Postings.empty()
+    _add_allocation(postings, repayment.id, allocation, "repayment", 1)
+    arguments = postings.arguments(
         tenant_id=tenant_id,
         loan_id=loan_id,
         actor=actor,
@@ -528,14 +541,28 @@ async def post_repayment(
         closed_on=paid_on if settled else None,
         repayments_added=1,
     )
-    repayment = _repayment_model(row)
-    await emit(
-        conn,
-        tenant_id=tenant_id,
-        type="repayment.posted",
-        subject_id=repayment_id,
-        data=repayment.model_dump(mode="json"),
-    )
+    try:
+        await conn.execute(
+            _REPAYMENT_SQL,
+            *arguments,
+            repayment.id,
+            repayment.created_at,
+            repayment.sequence,
+            repayment.amount,
+            paid_on,
+            repayment.channel.value,
+            repayment.external_reference,
+            repayment.principal,
+            repayment.interest,
+            repayment.fees,
+            repayment.overpayment,
+            repayment.model_dump(mode="json"),
+        )
+    except asyncpg.UniqueViolationError:
+        raise conflict(
+            "A posted repayment already has this external_reference in this channel.",
+            external_reference=data.external_reference,
+        ) from None
     if settled:
         await emit(
             conn,
@@ -611,14 +638,16 @@ async def reverse_repayment(
         postings.add(key[0], key[1], key[2], kind, delta)
     settled = ledger.is_settled(after)
     was_closed = loan["status"] == LoanStatus.CLOSED
-    await postings.write(
-        conn,
-        tenant_id=tenant_id,
-        loan_id=loan_id,
-        actor=actor,
-        behind_since=ledger.behind_since(after, loan["arrears_tolerance_amount"]),
-        status=LoanStatus.CLOSED if settled else LoanStatus.ACTIVE,
-        closed_on=loan["closed_on"] if settled else None,
+    await conn.execute(
+        _POST_SQL,
+        *postings.arguments(
+            tenant_id=tenant_id,
+            loan_id=loan_id,
+            actor=actor,
+            behind_since=ledger.behind_since(after, loan["arrears_tolerance_amount"]),
+            status=LoanStatus.CLOSED if settled else LoanStatus.ACTIVE,
+            closed_on=loan["closed_on"] if settled else None,
+        ),
     )
     summaries = _summaries(others, allocations)
     row = await conn.fetchrow(
