@@ -138,3 +138,5 @@ def test_balances_equal_postings_through_payments_and_reversals(scheduled, order
         assert all(v >= 0 for v in postings.values())
         # Settled exactly when everything due is paid.
         assert ledger.is_settled(unpaid) == (total_paid >= owed)
+        # The paid total alone determines the state (the service relies on it).
+        assert ledger.unpaid_after(scheduled, min(total_paid, owed), order) == unpaid

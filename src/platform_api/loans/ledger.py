@@ -132,6 +132,17 @@ def replay(
     return allocations, unpaid
 
 
+def unpaid_after(
+    scheduled: Sequence[Due], paid: int, order: Sequence[AllocationTarget] = DEFAULT_ALLOCATION
+) -> list[Due]:
+    """What is unpaid once `paid` in total (overpayments excluded) has been allocated.
+    Allocation fills installments strictly in order, so applying payments one by one
+    ends where applying their sum does: the total alone determines the state."""
+    if paid <= 0:
+        return list(scheduled)
+    return allocate(scheduled, paid, order)[1]
+
+
 def is_settled(unpaid: Iterable[Due]) -> bool:
     return all(due.total == 0 for due in unpaid)
 

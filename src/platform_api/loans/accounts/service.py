@@ -290,43 +290,38 @@ async def get_schedule(db: Database, *, tenant_id: uuid.UUID, loan_id: uuid.UUID
 
 # --------------------------------------------------------------------------- postings
 
-# The loan and every installment, all locked: row locks return the latest committed
-# versions, so what is unpaid is current even if another posting committed while this
-# statement waited (a plain read in the same statement would see the older snapshot).
-# Every change locks the loan row first (it comes first in the FOR UPDATE list).
+# The loan, locked, with its schedule. Only the loan row is locked: a row lock returns
+# its latest committed version (the paid totals as of the previous posting), while the
+# installments come from this statement's snapshot, which is fine because their
+# scheduled amounts never change. What is unpaid follows from the paid total alone
+# (ledger.unpaid_after). Every change to a loan locks this row first.
 _LOCK_SQL = """
 SELECT l.id, l.currency, l.status, l.disbursement_date, l.allocation_order,
        l.arrears_tolerance_amount, l.repayments_posted, l.closed_on,
-       i.number, i.due_date, i.principal, i.principal_paid, i.interest, i.interest_paid,
-       i.fees, i.fees_paid
+       l.principal_paid + l.interest_paid + l.fees_paid AS paid,
+       i.number, i.due_date, i.principal, i.interest, i.fees
 FROM loans l
 JOIN loan_installments i ON i.tenant_id = l.tenant_id AND i.loan_id = l.id
 WHERE l.tenant_id = $1 AND l.id = $2
 ORDER BY i.number
-FOR UPDATE OF l, i
+FOR UPDATE OF l
 """
 
 
 async def _lock_loan(
     conn: asyncpg.Connection, tenant_id: uuid.UUID, loan_id: uuid.UUID
 ) -> tuple[asyncpg.Record, list[Due]]:
-    """Lock the loan (serialising its postings) and read what is still unpaid."""
+    """Lock the loan (serialising its postings) and work out what is still unpaid."""
     rows = await conn.fetch(_LOCK_SQL, tenant_id, loan_id)
     if not rows:
         raise not_found("Loan")
-    unpaid = [
-        Due(
-            row["number"],
-            row["due_date"],
-            row["principal"] - row["principal_paid"],
-            row["interest"] - row["interest_paid"],
-            row["fees"] - row["fees_paid"],
-        )
+    loan = rows[0]
+    scheduled = [
+        Due(row["number"], row["due_date"], row["principal"], row["interest"], row["fees"])
         for row in rows
-        if row["principal_paid"] + row["interest_paid"] + row["fees_paid"]
-        < row["principal"] + row["interest"] + row["fees"]
     ]
-    return rows[0], unpaid
+    unpaid = ledger.unpaid_after(scheduled, loan["paid"], _order(loan))
+    return loan, [due for due in unpaid if due.total]
 
 
 def _require_active(loan: Mapping[str, Any], action: str) -> None:
