@@ -304,6 +304,9 @@ async def bench(scratch: ScratchDatabase, loans: int, runs: int, warmup: int, ex
     # The raw baseline: the same role (row-level security applies) and session settings
     # as the API's pool, the same SQL and parameters, asyncpg straight.
     raw = await asyncpg.connect(scratch.app, server_settings={"jit": "off"})
+    # The API reads the report in a tenant transaction; the raw connection sets the same
+    # tenant once for its session.
+    await raw.execute("SELECT set_config('app.tenant_id', $1, false)", str(tenant_id))
     try:
         db = Database(pool)
         report = await service.arrears_report(db, tenant_id=tenant_id, as_of=as_of)

@@ -159,7 +159,14 @@ loans = tenant_table(
         "ix_loans_portfolio",
         "tenant_id",
         "status",
-        postgresql_include=["currency", "behind_since", "principal", "principal_paid"],
+        postgresql_include=[
+            "currency",
+            "behind_since",
+            "arrears_tolerance_days",
+            "disbursement_date",
+            "principal",
+            "principal_paid",
+        ],
     ),
 )
 

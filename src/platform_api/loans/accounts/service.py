@@ -798,15 +798,9 @@ async def get_repayment(
 
 # --------------------------------------------------------------------------- arrears
 
+# Read inside a tenant transaction rather than through TENANT_GATE: the gate's
+# set_config() is volatile and parallel-unsafe, which would force a serial plan.
 _ARREARS_SQL = f"""
-WITH aged AS (
-    SELECT currency, principal - principal_paid AS outstanding,
-           CASE WHEN $2::date - behind_since > arrears_tolerance_days
-                THEN $2::date - behind_since ELSE 0 END AS dpd
-    FROM loans
-    WHERE {TENANT_GATE} AND tenant_id = $1::uuid AND status = 'active'
-      AND disbursement_date <= $2::date
-)
 SELECT currency, count(*) AS active_loans, sum(outstanding)::bigint AS principal_outstanding,
        count(*) FILTER (WHERE dpd > 0) AS loans_in_arrears,
        coalesce(sum(outstanding) FILTER (WHERE dpd > 0), 0)::bigint AS principal_in_arrears,
@@ -814,19 +808,27 @@ SELECT currency, count(*) AS active_loans, sum(outstanding)::bigint AS principal
        {
     ", ".join(
         f"count(*) FILTER (WHERE dpd BETWEEN {low} AND {high or 2147483647}) AS b{n}_loans, "
-        f"coalesce(sum(outstanding) FILTER (WHERE dpd BETWEEN {low} AND {high or 2147483647}), 0)"
-        f"::bigint AS b{n}_principal"
+        f"coalesce(sum(outstanding) FILTER (WHERE dpd BETWEEN {low} AND {high or 2147483647}),"
+        f" 0)::bigint AS b{n}_principal"
         for n, (_, low, high) in enumerate(ledger.AGING_BUCKETS)
     )
 }
-FROM aged GROUP BY currency ORDER BY currency
+FROM (
+    SELECT currency, principal - principal_paid AS outstanding,
+           CASE WHEN $2::date - behind_since > arrears_tolerance_days
+                THEN $2::date - behind_since ELSE 0 END AS dpd
+    FROM loans
+    WHERE tenant_id = $1 AND status = 'active' AND disbursement_date <= $2::date
+) AS aged
+GROUP BY currency ORDER BY currency
 """
 
 
 async def arrears_report(db: Database, *, tenant_id: uuid.UUID, as_of: date) -> ArrearsReport:
     """Aging and PAR30 of the active loans disbursed by `as_of`, with their current
     balances, per currency."""
-    rows = await db.fetch(tenant_id, _ARREARS_SQL, as_of)
+    async with db.transaction(tenant_id) as conn:
+        rows = await conn.fetch(_ARREARS_SQL, tenant_id, as_of)
     currencies = []
     for row in rows:
         outstanding = row["principal_outstanding"]

@@ -310,7 +310,14 @@ def upgrade() -> None:
         "loans",
         ["tenant_id", "status"],
         unique=False,
-        postgresql_include=["currency", "behind_since", "principal", "principal_paid"],
+        postgresql_include=[
+            "currency",
+            "behind_since",
+            "arrears_tolerance_days",
+            "disbursement_date",
+            "principal",
+            "principal_paid",
+        ],
     )
     op.create_index(
         "ix_loans_status", "loans", ["tenant_id", "status", "created_at", "id"], unique=False
@@ -523,7 +530,14 @@ def downgrade() -> None:
     op.drop_index(
         "ix_loans_portfolio",
         table_name="loans",
-        postgresql_include=["currency", "behind_since", "principal", "principal_paid"],
+        postgresql_include=[
+            "currency",
+            "behind_since",
+            "arrears_tolerance_days",
+            "disbursement_date",
+            "principal",
+            "principal_paid",
+        ],
     )
     op.drop_index("ix_loans_keyset", table_name="loans")
     op.drop_index("ix_loans_entrepreneur", table_name="loans")
