@@ -99,7 +99,7 @@ from datetime import date, datetime, timedelta
 from decimal import Context, Decimal, localcontext
 from enum import StrEnum
 from fractions import Fraction
-from typing import Final
+from typing import Final, cast
 
 from platform_api.core.money import (
     div_round_half_even,
@@ -137,6 +137,8 @@ MAX_PRINCIPAL: Final = 10**15
 MAX_ANNUAL_RATE: Final = Decimal(100)  # 10 000 % a year: beyond this it is a typo
 _MIN_YEAR: Final = 1900
 _DECIMAL_CONTEXT: Final = Context(prec=50)
+_ONE_DECIMAL: Final = Decimal(1)
+_ONE: Final = Fraction(1)
 
 
 class ScheduleError(ValueError):
@@ -261,29 +263,48 @@ class Schedule:
         return self.total_repayable - self.net_disbursed
 
 
-# Slot descriptors of the frozen Installment, in field order.  The engine fills a bare
-# instance through them: same object as the generated __init__ builds (a test checks
-# equality), at a third of the cost, which matters for 360-installment schedules.
-_INSTALLMENT_SETTERS: Final = tuple(
-    vars(Installment)[field.name].__set__ for field in fields(Installment)
-)
+def _draft_class(frozen: type) -> type:
+    """A mutable twin of a frozen slotted dataclass.  The engine fills a draft with plain
+    slot stores and turns it into the frozen class by ``__class__`` assignment, which Python
+    allows between classes with the same ``__slots__``: the same object as the generated
+    __init__ builds (a test checks equality), for a fraction of the cost of its
+    object.__setattr__ per field, which matters for 360-installment schedules."""
+    slots = tuple(field.name for field in fields(frozen))
+    return type(f"_{frozen.__name__}Draft", (), {"__slots__": slots})
+
+
+_InstallmentDraft: Final = _draft_class(Installment)
+_ScheduleDraft: Final = _draft_class(Schedule)
 
 
 # --------------------------------------------------------------------------- validation
+
+
+# Value -> member of every engine enum: a stored product carries its enums as text, and a
+# dict hit is a fraction of the cost of the Enum constructor.
+_ENUM_MEMBERS: Final[dict[type[StrEnum], dict[str, StrEnum]]] = {
+    enum: {member.value: member for member in enum}
+    for enum in (InterestMethod, FrequencyUnit, DayCount, InterestCalculation, UpfrontFeeMode)
+}
 
 
 def _coerce_enum(terms: LoanTerms, name: str, enum: type[StrEnum]) -> None:
     value = getattr(terms, name)
     if isinstance(value, enum):
         return
-    try:
-        object.__setattr__(terms, name, enum(value))
-    except ValueError:
-        allowed = ", ".join(repr(m.value) for m in enum)
-        raise ScheduleError(f"{name} must be one of {allowed}, got {value!r}") from None
+    member = _ENUM_MEMBERS[enum].get(value) if type(value) is str else None
+    if member is None:
+        try:
+            member = enum(value)
+        except ValueError:
+            allowed = ", ".join(repr(m.value) for m in enum)
+            raise ScheduleError(f"{name} must be one of {allowed}, got {value!r}") from None
+    object.__setattr__(terms, name, member)
 
 
 def _check_int(name: str, value: object, minimum: int, maximum: int | None = None) -> int:
+    if type(value) is int and minimum <= value and (maximum is None or value <= maximum):
+        return value  # the usual case, without the isinstance checks below
     if not isinstance(value, int) or isinstance(value, bool):
         raise ScheduleError(f"{name} must be an integer, got {type(value).__name__}")
     if value < minimum:
@@ -339,24 +360,27 @@ def _validate(terms: LoanTerms) -> None:
                 f"{name} ({grace}) must be smaller than number_of_installments ({n})"
             )
     _check_int("upfront_fee_flat", terms.upfront_fee_flat, 0, MAX_PRINCIPAL)
-    _check_decimal("upfront_fee_percent", terms.upfront_fee_percent, Decimal(1))
+    _check_decimal("upfront_fee_percent", terms.upfront_fee_percent, _ONE_DECIMAL)
     _check_int("installment_fee", terms.installment_fee, 0, MAX_PRINCIPAL)
     if terms.installment_multiple_of is not None:
         _check_int("installment_multiple_of", terms.installment_multiple_of, 1, MAX_PRINCIPAL)
     fee = terms.upfront_fee
-    if terms.upfront_fee_mode is UpfrontFeeMode.DEDUCTED and fee >= principal:
-        raise ScheduleError(
-            f"a deducted upfront fee ({fee}) must be smaller than the principal ({principal})"
-        )
-    if terms.financed_principal > MAX_PRINCIPAL:
+    if terms.upfront_fee_mode is UpfrontFeeMode.DEDUCTED:
+        if fee >= principal:
+            raise ScheduleError(
+                f"a deducted upfront fee ({fee}) must be smaller than the principal ({principal})"
+            )
+    elif principal + fee > MAX_PRINCIPAL:  # the financed principal
         raise ScheduleError(f"principal plus financed fee must be <= {MAX_PRINCIPAL}")
     # Dates must stay representable for the whole term.
-    _last_due_date(terms)
+    _check_calendar_range(terms)
 
 
 # --------------------------------------------------------------------------- calendar
 
 _DAYS_IN_MONTH: Final = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_END_MONTH_INDEX: Final = 10000 * 12  # January 10000, as year * 12 + month - 1
+_MAX_ORDINAL: Final = date.max.toordinal()
 
 
 def _days_in_month(year: int, month: int) -> int:
@@ -408,26 +432,7 @@ def repayment_dates(
         day = first_repayment_date.day if anchor_day is None else anchor_day
         base = first_repayment_date.year * 12 + first_repayment_date.month - 1
         _month_date(base + repayment_every * (number_of_installments - 1), day)  # range check
-        year, month = first_repayment_date.year, first_repayment_date.month
-        years_step, months_step = divmod(repayment_every, 12)
-        dates: list[date] = []
-        append = dates.append
-        days_in_month = _DAYS_IN_MONTH
-        for _ in range(number_of_installments):
-            if day <= 28:
-                append(date(year, month, day))
-            elif month != 2:
-                dim = days_in_month[month - 1]
-                append(date(year, month, day if day <= dim else dim))
-            else:
-                leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-                append(date(year, 2, 29 if leap else 28))
-            year += years_step
-            month += months_step
-            if month > 12:
-                month -= 12
-                year += 1
-        return dates
+        return _monthly_dates(base, day, repayment_every, number_of_installments)
     step = timedelta(days=_period_days(repayment_unit, repayment_every))
     try:
         date.fromordinal(
@@ -438,44 +443,87 @@ def repayment_dates(
     return [first_repayment_date + step * k for k in range(number_of_installments)]
 
 
-def _dates_and_anchor(terms: LoanTerms) -> tuple[list[date], int | None]:
+def _monthly_dates(first_month: int, day: int, every: int, number: int) -> list[date]:
+    """*number* dates every *every* months from month number ``year*12 + month-1``
+    *first_month* on *day*, clamped to the month end; the caller checked the range."""
+    year, month0 = divmod(first_month, 12)
+    month = month0 + 1
+    years_step, months_step = divmod(every, 12)
+    dates: list[date] = []
+    append = dates.append
+    days_in_month = _DAYS_IN_MONTH
+    for _ in range(number):
+        if day <= 28:
+            append(date(year, month, day))
+        elif month != 2:
+            dim = days_in_month[month - 1]
+            append(date(year, month, day if day <= dim else dim))
+        else:
+            leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+            append(date(year, 2, 29 if leap else 28))
+        year += years_step
+        month += months_step
+        if month > 12:
+            month -= 12
+            year += 1
+    return dates
+
+
+def _dates_and_fraction(terms: LoanTerms) -> tuple[list[date], Fraction]:
+    """The due dates and the first period fraction, which is exactly 1 (nothing to count)
+    when the first due date is the default one."""
+    disbursed = terms.disbursement_date
+    every = terms.repayment_every
+    unit = terms.repayment_unit
     default = default_first_repayment_date(
-        disbursement_date=terms.disbursement_date,
-        repayment_every=terms.repayment_every,
-        repayment_unit=terms.repayment_unit,
+        disbursement_date=disbursed, repayment_every=every, repayment_unit=unit
     )
     first = terms.first_repayment_date or default
+    regular = first == default
     anchor: int | None = None
-    if terms.repayment_unit is FrequencyUnit.MONTHS:
-        anchor = terms.disbursement_date.day if first == default else first.day
-    dates = repayment_dates(
+    if unit is FrequencyUnit.MONTHS:
+        anchor = disbursed.day if regular else first.day
+        # Validation has checked the calendar range (see _check_calendar_range).
+        first_month = first.year * 12 + first.month - 1
+        dates = _monthly_dates(first_month, anchor, every, terms.number_of_installments)
+    else:
+        dates = repayment_dates(
+            first_repayment_date=first,
+            number_of_installments=terms.number_of_installments,
+            repayment_every=every,
+            repayment_unit=unit,
+        )
+    if regular:
+        return dates, _ONE
+    fraction = first_period_fraction(
+        disbursement_date=disbursed,
         first_repayment_date=first,
-        number_of_installments=terms.number_of_installments,
-        repayment_every=terms.repayment_every,
-        repayment_unit=terms.repayment_unit,
+        repayment_every=every,
+        repayment_unit=unit,
         anchor_day=anchor,
     )
-    return dates, anchor
+    return dates, fraction
 
 
-def _last_due_date(terms: LoanTerms) -> date:
-    """The final due date, computed without generating the others (range check)."""
-    n = terms.number_of_installments
+def _check_calendar_range(terms: LoanTerms) -> None:
+    """Raise unless the last due date is representable: plain month / day arithmetic, no
+    dates built.  Due dates only move forward from a disbursement in 1900 or later."""
     every = terms.repayment_every
-    if terms.first_repayment_date is None:
-        first = default_first_repayment_date(
-            disbursement_date=terms.disbursement_date,
-            repayment_every=every,
-            repayment_unit=terms.repayment_unit,
-        )
-    else:
-        first = terms.first_repayment_date
+    later = every * (terms.number_of_installments - 1)  # from the first due date to the last
+    disbursed = terms.disbursement_date
+    first = terms.first_repayment_date
     if terms.repayment_unit is FrequencyUnit.MONTHS:
-        return _month_date(first.year * 12 + first.month - 1 + every * (n - 1), first.day)
-    try:
-        return first + timedelta(days=_period_days(terms.repayment_unit, every) * (n - 1))
-    except OverflowError:
-        raise ScheduleError("repayment dates fall outside the supported calendar range") from None
+        if first is None:
+            start = disbursed.year * 12 + disbursed.month - 1 + every
+        else:
+            start = first.year * 12 + first.month - 1
+        in_range = start + later < _END_MONTH_INDEX
+    else:
+        days = _period_days(terms.repayment_unit, 1)
+        start = (disbursed.toordinal() + every * days) if first is None else first.toordinal()
+        in_range = start + later * days <= _MAX_ORDINAL
+    if not in_range:
+        raise ScheduleError("repayment dates fall outside the supported calendar range")
 
 
 def first_period_fraction(
@@ -502,8 +550,8 @@ def first_period_fraction(
             break
         whole += 1
         current = previous
-    residual = (current - disbursement_date).days
-    return whole + Fraction(residual, (current - previous).days)
+    period = (current - previous).days
+    return Fraction(whole * period + (current - disbursement_date).days, period)
 
 
 def periods_per_year(
@@ -511,10 +559,14 @@ def periods_per_year(
 ) -> Fraction:
     """12/N for months, 52/N for weeks, 365/N (360/N under actual/360 and 30/360) for days."""
     if repayment_unit is FrequencyUnit.MONTHS:
-        return Fraction(12, repayment_every)
-    if repayment_unit is FrequencyUnit.WEEKS:
-        return Fraction(52, repayment_every)
-    return Fraction(365 if day_count is DayCount.ACTUAL_365 else 360, repayment_every)
+        per_year = 12
+    elif repayment_unit is FrequencyUnit.WEEKS:
+        per_year = 52
+    else:
+        per_year = 365 if day_count is DayCount.ACTUAL_365 else 360
+    if repayment_every == 1:  # the usual case; Fraction(n) skips the gcd of Fraction(n, 1)
+        return Fraction(per_year)
+    return Fraction(per_year, repayment_every)
 
 
 def day_count_days(start: date, end: date, day_count: DayCount) -> int:
@@ -571,15 +623,20 @@ def _period_rates(
 def _level_payment(balance: int, rates: list[_Rate]) -> Decimal:
     """Exact (50-digit) level payment amortising *balance* over periods with *rates*."""
     count = len(rates)
+    first = rates[0]
+    if rates.count(first) == count:
+        # The usual case, through the context's methods: no context copy as in localcontext.
+        context = _DECIMAL_CONTEXT
+        num, den = first
+        if num == 0:
+            return context.divide(balance, count)
+        rate = context.divide(num, den)
+        growth = context.power(context.add(1, rate), count)
+        return context.divide(
+            context.multiply(context.multiply(balance, rate), growth),
+            context.subtract(growth, 1),
+        )
     with localcontext(_DECIMAL_CONTEXT):
-        first = rates[0]
-        if rates.count(first) == count:
-            num, den = first
-            if num == 0:
-                return Decimal(balance) / count
-            rate = Decimal(num) / den
-            growth = (1 + rate) ** count
-            return balance * rate * growth / (growth - 1)
         factors: dict[_Rate, Decimal] = {}
         discount = Decimal(1)
         annuity = Decimal(0)
@@ -631,14 +688,7 @@ def _flat_interest(balance: int, rates: list[_Rate]) -> list[int]:
 def build_schedule(terms: LoanTerms) -> Schedule:
     """Build the full repayment schedule, totals and true cost for *terms*."""
     n = terms.number_of_installments
-    dates, anchor = _dates_and_anchor(terms)
-    fraction = first_period_fraction(
-        disbursement_date=terms.disbursement_date,
-        first_repayment_date=dates[0],
-        repayment_every=terms.repayment_every,
-        repayment_unit=terms.repayment_unit,
-        anchor_day=anchor,
-    )
+    dates, fraction = _dates_and_fraction(terms)
     ppy = periods_per_year(
         repayment_every=terms.repayment_every,
         repayment_unit=terms.repayment_unit,
@@ -646,7 +696,13 @@ def build_schedule(terms: LoanTerms) -> Schedule:
     )
     rates = _period_rates(terms, dates, ppy, fraction)
     method = terms.interest_method
-    balance = terms.financed_principal
+    # The financed_principal and net_disbursed properties, with the fee computed once.
+    upfront_fee = terms.upfront_fee
+    balance = net = terms.principal
+    if terms.upfront_fee_mode is UpfrontFeeMode.FINANCED:
+        balance += upfront_fee
+    else:
+        net -= upfront_fee
     fee = terms.installment_fee
     multiple = terms.installment_multiple_of
     grace_principal = terms.grace_on_principal
@@ -666,18 +722,8 @@ def build_schedule(terms: LoanTerms) -> Schedule:
     append = installments.append
     totals: list[int] = []
     totals_append = totals.append
-    (
-        set_number,
-        set_due_date,
-        set_principal,
-        set_interest,
-        set_fees,
-        set_total,
-        set_balance_after,
-    ) = _INSTALLMENT_SETTERS
-    new_object = object.__new__
     deferred = 0
-    total_principal = total_interest = 0
+    total_principal = balance  # the last installment repays whatever remains
     for index in range(n):
         if flat:
             accrued = flat_parts[index]
@@ -715,40 +761,38 @@ def build_schedule(terms: LoanTerms) -> Schedule:
             interest = accrued + deferred
             deferred = 0
         balance -= principal
-        total_principal += principal
-        total_interest += interest
         total = principal + interest + fee
         totals_append(total)
-        # Equivalent to Installment(index + 1, dates[index], ...), without the frozen
-        # dataclass __init__ overhead (object.__setattr__ per field); see _INSTALLMENT_SETTERS.
-        item = new_object(Installment)
-        set_number(item, index + 1)
-        set_due_date(item, dates[index])
-        set_principal(item, principal)
-        set_interest(item, interest)
-        set_fees(item, fee)
-        set_total(item, total)
-        set_balance_after(item, balance)
+        item = _InstallmentDraft()  # see _draft_class
+        item.number = index + 1
+        item.due_date = dates[index]
+        item.principal = principal
+        item.interest = interest
+        item.fees = fee
+        item.total = total
+        item.balance_after = balance
+        item.__class__ = Installment
         append(item)
 
     total_fees = fee * n
-    net = terms.net_disbursed
+    total_repayable = sum(totals)
     true_cost = compute_true_cost(
         amount_received=net,
         payments=totals,
         periods_per_year=Decimal(ppy.numerator) / Decimal(ppy.denominator),
         first_period_fraction=Decimal(fraction.numerator) / Decimal(fraction.denominator),
     )
-    return Schedule(
-        terms=terms,
-        installments=tuple(installments),
-        total_principal=total_principal,
-        total_interest=total_interest,
-        total_fees=total_fees,
-        total_repayable=total_principal + total_interest + total_fees,
-        upfront_fee=terms.upfront_fee,
-        net_disbursed=net,
-        first_period_fraction=fraction,
-        periods_per_year=ppy,
-        true_cost=true_cost,
-    )
+    schedule = _ScheduleDraft()  # see _draft_class
+    schedule.terms = terms
+    schedule.installments = tuple(installments)
+    schedule.total_principal = total_principal
+    schedule.total_interest = total_repayable - total_principal - total_fees
+    schedule.total_fees = total_fees
+    schedule.total_repayable = total_repayable
+    schedule.upfront_fee = upfront_fee
+    schedule.net_disbursed = net
+    schedule.first_period_fraction = fraction
+    schedule.periods_per_year = ppy
+    schedule.true_cost = true_cost
+    schedule.__class__ = Schedule
+    return cast(Schedule, schedule)

@@ -30,7 +30,7 @@ quantum.  Costs of several thousand percent do not diverge or raise.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Context, Decimal
 from typing import Final
@@ -47,6 +47,9 @@ __all__ = [
 TRUE_COST_QUANTUM: Final = Decimal("0.000001")
 
 _DECIMAL_CONTEXT: Final = Context(prec=60)
+# The float logarithm behind a huge EIR carries ~16 significant digits; keep 20, no false
+# precision.
+_EIR_CONTEXT: Final = Context(prec=20)
 _MAX_ITERATIONS: Final = 300
 
 
@@ -83,31 +86,49 @@ def _runs(payments: Sequence[int], first_time: float) -> list[_Run]:
     return runs
 
 
-def _present_value(runs: list[_Run], log_growth: float) -> float:
-    """Sum of amount * e^(-x t) over all payments, x = ln(1 + i)."""
-    total = 0.0
-    if log_growth == 0.0:
-        for amount, _, length in runs:
-            total += amount * length
-        return total
-    ratio_den = math.expm1(-log_growth)  # e^(-x) - 1, never 0 here
-    for amount, start, length in runs:
-        exponent = -log_growth * start
-        if exponent > 700.0:  # negative rates far below -100 %/period: explode
-            return math.inf
-        head = amount * math.exp(exponent)
-        if head == 0.0:
-            continue
-        if length == 1:
-            total += head
-        else:
-            tail = -log_growth * length
-            geometric = (math.expm1(tail) / ratio_den) if tail <= 700.0 else math.inf
-            total += head * geometric
-    return total
+def _npv_function(runs: list[_Run], received: float) -> Callable[[float], float]:
+    """NPV(i) = sum of amount * e^(-x t) over all payments - received, x = ln(1 + i).
+
+    Strictly decreasing in i.  A closure over locally bound names: the root finder calls
+    it about six times per quote and the call overhead used to outweigh the maths.
+    """
+    log1p, exp, expm1, inf = math.log1p, math.exp, math.expm1, math.inf
+
+    def npv(rate: float) -> float:
+        log_growth = log1p(rate)
+        total = 0.0
+        if log_growth == 0.0:
+            for amount, _, length in runs:
+                total += amount * length
+            return total - received
+        decay = -log_growth
+        ratio_den = expm1(decay)  # e^(-x) - 1, never 0 here
+        for amount, start, length in runs:
+            exponent = decay * start
+            if exponent > 700.0:  # negative rates far below -100 %/period: explode
+                return inf
+            head = amount * exp(exponent)
+            if head == 0.0:
+                continue
+            if length == 1:
+                total += head
+            else:
+                tail = decay * length
+                geometric = (expm1(tail) / ratio_den) if tail <= 700.0 else inf
+                total += head * geometric
+        return total - received
+
+    return npv
 
 
-def _brent(func_lo: float, func_hi: float, lo: float, hi: float, func: _Func, xtol: float) -> float:
+def _brent(
+    func_lo: float,
+    func_hi: float,
+    lo: float,
+    hi: float,
+    func: Callable[[float], float],
+    xtol: float,
+) -> float:
     """Brent-Dekker root finding on a bracket [lo, hi] with func(lo) * func(hi) < 0."""
     a, b, fa, fb = lo, hi, func_lo, func_hi
     c, fc = a, fa
@@ -151,19 +172,6 @@ def _brent(func_lo: float, func_hi: float, lo: float, hi: float, func: _Func, xt
     return b  # pragma: no cover - Brent converges long before the cap
 
 
-class _Func:
-    """NPV(i) = PV(payments at rate i) - amount_received; strictly decreasing in i."""
-
-    __slots__ = ("received", "runs")
-
-    def __init__(self, runs: list[_Run], received: float) -> None:
-        self.runs = runs
-        self.received = received
-
-    def __call__(self, rate: float) -> float:
-        return _present_value(self.runs, math.log1p(rate)) - self.received
-
-
 def periodic_irr(
     *, amount_received: int, payments: Sequence[int], first_period_fraction: Decimal = Decimal(1)
 ) -> float:
@@ -184,7 +192,7 @@ def periodic_irr(
     if total == 0:
         raise TrueCostError("nothing is repaid: the rate of return is -100 %")
     runs = _runs(payments, float(first_period_fraction))
-    func = _Func(runs, float(amount_received))
+    func = _npv_function(runs, float(amount_received))
     weighted_time = sum(
         amount * (start + (length - 1) / 2.0) * length for amount, start, length in runs
     )
@@ -215,17 +223,17 @@ def periodic_irr(
 
 
 def _quantize(value: Decimal) -> Decimal:
-    # Enough digits for the integer part of any finite double (<= 309) plus the 6 dp.
-    context = Context(prec=max(_DECIMAL_CONTEXT.prec, value.adjusted() + 16))
+    """Half-even to 6 dp.  The shared 60-digit context holds any result below 1e45 exactly;
+    only absurd EIRs need a context sized to their integer part (plus the 6 dp)."""
+    adjusted = value.adjusted()
+    context = _DECIMAL_CONTEXT if adjusted <= 44 else Context(prec=adjusted + 16)
     return value.quantize(TRUE_COST_QUANTUM, rounding=ROUND_HALF_EVEN, context=context)
 
 
 def _exact_eir(log_growth: float, periods_per_year: Decimal) -> Decimal:
     """(1+i)^ppy - 1 = e^(ppy * ln(1+i)) - 1 in Decimal, for values beyond float range."""
     exponent = _DECIMAL_CONTEXT.multiply(periods_per_year, Decimal(repr(log_growth)))
-    # The float logarithm carries ~16 significant digits; keep 20, no false precision.
-    context = Context(prec=20)
-    return context.subtract(context.exp(exponent), Decimal(1))
+    return _EIR_CONTEXT.subtract(_EIR_CONTEXT.exp(exponent), Decimal(1))
 
 
 def compute_true_cost(
