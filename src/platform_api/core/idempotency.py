@@ -177,5 +177,8 @@ def _store_response_sql(
         f"response_body = decode('{body.hex()}', 'hex') "
         f"WHERE tenant_id = '{uuid.UUID(str(scope))}' "
         f"AND client_id = '{uuid.UUID(str(client_id))}' "
-        f"AND key = convert_from(decode('{key.encode().hex()}', 'hex'), 'UTF8')"
+        # The collation makes the comparison an index condition (else it filters every
+        # key of the client, and the cost grows with them).
+        f"AND key = convert_from(decode('{key.encode().hex()}', 'hex'), 'UTF8')::text "
+        'COLLATE "default"'
     )
