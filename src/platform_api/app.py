@@ -131,9 +131,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # every earlier router; flat APIRoutes (which already carry their prefix and tags)
     # are matched once. Measured in benchmarks/bench_read.py.
     for router in (
-        entrepreneurs_router,
-        loan_accounts_router,
         loans_router,
+        loan_accounts_router,
+        entrepreneurs_router,
         loan_applications_router,
         tenants_router,
         auth_router,

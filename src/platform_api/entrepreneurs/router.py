@@ -13,6 +13,7 @@ from platform_api.core.errors import error_responses
 from platform_api.core.idempotency import IdempotencyKey, fingerprint, run_write
 from platform_api.core.pagination import Page, PageParams, page_params
 from platform_api.core.responses import respond
+from platform_api.core.routing import DirectRoute
 from platform_api.core.types import CountryCode
 from platform_api.entrepreneurs import service
 from platform_api.entrepreneurs.schemas import (
@@ -23,7 +24,7 @@ from platform_api.entrepreneurs.schemas import (
     Stage,
 )
 
-router = APIRouter(prefix="/v1/entrepreneurs", tags=["entrepreneurs"])
+router = APIRouter(prefix="/v1/entrepreneurs", tags=["entrepreneurs"], route_class=DirectRoute)
 
 Reader = Annotated[TenantContext, Security(tenant_context, scopes=["entrepreneurs:read"])]
 Writer = Annotated[TenantContext, Security(tenant_context, scopes=["entrepreneurs:write"])]

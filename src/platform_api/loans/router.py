@@ -11,6 +11,7 @@ from platform_api.core.errors import error_responses
 from platform_api.core.idempotency import IdempotencyKey
 from platform_api.core.pagination import Page, PageParams, page_params
 from platform_api.core.responses import respond, respond_json
+from platform_api.core.routing import DirectRoute
 from platform_api.core.types import CurrencyCode
 from platform_api.loans import service
 from platform_api.loans.access import Reader, Writer
@@ -23,7 +24,7 @@ from platform_api.loans.schemas import (
     QuoteRequest,
 )
 
-router = APIRouter(prefix="/v1/loan-products", tags=["loan products"])
+router = APIRouter(prefix="/v1/loan-products", tags=["loan products"], route_class=DirectRoute)
 
 
 def _filters(

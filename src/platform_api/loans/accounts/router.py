@@ -12,6 +12,7 @@ from platform_api.core.errors import FieldError, error_responses, invalid
 from platform_api.core.idempotency import IdempotencyKey, RequiredIdempotencyKey
 from platform_api.core.pagination import Page, PageParams, page_params
 from platform_api.core.responses import respond
+from platform_api.core.routing import DirectRoute
 from platform_api.loans.access import Approver, Reader, Writer
 from platform_api.loans.accounts import service
 from platform_api.loans.accounts.schemas import (
@@ -25,7 +26,7 @@ from platform_api.loans.accounts.schemas import (
     WriteOff,
 )
 
-router = APIRouter(prefix="/v1/loans", tags=["loans"])
+router = APIRouter(prefix="/v1/loans", tags=["loans"], route_class=DirectRoute)
 
 
 def _filters(

@@ -11,6 +11,7 @@ from platform_api.core.errors import error_responses
 from platform_api.core.idempotency import IdempotencyKey, RequiredIdempotencyKey
 from platform_api.core.pagination import Page, PageParams, page_params
 from platform_api.core.responses import respond
+from platform_api.core.routing import DirectRoute
 from platform_api.loans.access import Approver, Reader, Writer
 from platform_api.loans.accounts.schemas import Loan
 from platform_api.loans.origination import service
@@ -26,7 +27,9 @@ from platform_api.loans.origination.schemas import (
     Withdrawal,
 )
 
-router = APIRouter(prefix="/v1/loan-applications", tags=["loan applications"])
+router = APIRouter(
+    prefix="/v1/loan-applications", tags=["loan applications"], route_class=DirectRoute
+)
 
 
 @router.post(
