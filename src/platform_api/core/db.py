@@ -123,16 +123,22 @@ class Database:
 
     @asynccontextmanager
     async def transaction(
-        self, tenant_id: uuid.UUID, *, commit_with: list[str] | None = None
+        self,
+        tenant_id: uuid.UUID,
+        *,
+        begin_with: list[str] | None = None,
+        commit_with: list[str] | None = None,
     ) -> AsyncIterator[asyncpg.Connection]:
         """A read-committed transaction with `app.tenant_id` set; BEGIN and the setting go
-        in one round trip (a UUID's text form is safe to inline). Statements the caller
-        appends to `commit_with` are sent together with COMMIT, saving a round trip; they
-        cannot take parameters, so they must be built from inline-safe values only."""
+        in one round trip (a UUID's text form is safe to inline). `begin_with` statements
+        ride along with BEGIN, and those the caller appends to `commit_with` with COMMIT,
+        each saving a round trip; they return nothing and take no parameters, so they
+        must be built from inline-safe values only (UUIDs, integers, hex)."""
         async with self.pool.acquire() as conn:
             tenant = str(uuid.UUID(str(tenant_id)))
-            await conn.execute(f"BEGIN; SELECT set_config('app.tenant_id', '{tenant}', true)")
+            begin = [f"BEGIN; SELECT set_config('app.tenant_id', '{tenant}', true)"]
             try:
+                await conn.execute("; ".join([*begin, *(begin_with or ())]))
                 yield conn
                 await conn.execute("; ".join([*(commit_with or ()), "COMMIT"]))
             except BaseException:

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from sqlalchemy.dialects.postgresql import UUID
 from starlette.responses import Response
 
-from platform_api.core.db import Database
+from platform_api.core.db import TENANT_GATE, Database
 from platform_api.core.errors import Problem
 from platform_api.core.schema import TENANT_TABLES, metadata
 
@@ -79,53 +79,40 @@ def fingerprint(method: str, path: str, payload: BaseModel | None) -> bytes:
     return hashlib.sha256(method.encode() + b" " + path.encode() + b"\n" + body).digest()
 
 
-_CLAIM_SQL = """
-WITH lock AS (
-    SELECT pg_try_advisory_xact_lock(hashtextextended($4, 0)) AS held
-), claim AS (
-    INSERT INTO idempotency_keys (tenant_id, client_id, key, fingerprint, status_code,
-                                  response_body)
-    SELECT $1, $2, $3, $5, 0, '' FROM lock WHERE held
-    ON CONFLICT (tenant_id, client_id, key) DO UPDATE
-        SET fingerprint = excluded.fingerprint, status_code = 0, response_body = '',
-            created_at = now()
-        WHERE idempotency_keys.created_at <= now() - make_interval(hours => $6)
-    RETURNING 1
-)
-SELECT (SELECT held FROM lock) AS held, EXISTS (SELECT FROM claim) AS claimed
-"""
+#: SQLSTATEs raised by claim_idempotency_key() (migration 0004).
+_IN_FLIGHT = "IK409"
+_ALREADY_USED = "IK200"
 
 
-async def _replay_or_claim(
-    conn: asyncpg.Connection,
-    scope: uuid.UUID,
-    client_id: uuid.UUID,
-    key: str,
-    fp: bytes,
-    ttl_hours: int,
-) -> Response | None:
-    """Take the key (one round trip when it is new): None to go ahead, else the stored
-    response to replay. Holding the advisory lock means no other request with this key
-    is in flight, so a conflicting row is a committed, finished one."""
-    claim = await conn.fetchrow(
-        _CLAIM_SQL, scope, client_id, key, f"{scope}:{client_id}:{key}", fp, ttl_hours
+def _hex_text(value: str) -> str:
+    """A text value as an SQL expression that no input can break out of."""
+    return f"convert_from(decode('{value.encode().hex()}', 'hex'), 'UTF8')"
+
+
+def _claim_sql(scope: uuid.UUID, client_id: uuid.UUID, key: str, fp: bytes, ttl_hours: int) -> str:
+    """Take the key with BEGIN: the advisory lock (no other request with this key is in
+    flight) and a placeholder row (filled in with COMMIT); raises _IN_FLIGHT, or
+    _ALREADY_USED when a finished request holds the key."""
+    return (
+        f"SELECT claim_idempotency_key('{uuid.UUID(str(scope))}', "
+        f"'{uuid.UUID(str(client_id))}', {_hex_text(key)}, decode('{fp.hex()}', 'hex'), "
+        f"{int(ttl_hours)})"
     )
-    if not claim["held"]:
-        raise Problem(
-            409,
-            "A request with this Idempotency-Key is still being processed; retry later.",
-            slug="idempotency-key-in-use",
-            headers={"Retry-After": "1"},
-        )
-    if claim["claimed"]:
-        return None
-    stored = await conn.fetchrow(
-        "SELECT fingerprint, status_code, response_body FROM idempotency_keys "
-        "WHERE tenant_id = $1 AND client_id = $2 AND key = $3",
+
+
+async def _replay(
+    db: Database, scope: uuid.UUID, client_id: uuid.UUID, key: str, fp: bytes
+) -> Response:
+    """The stored response of the finished request that used this key."""
+    stored = await db.fetchrow(
         scope,
+        f"SELECT fingerprint, status_code, response_body FROM idempotency_keys "
+        f"WHERE {TENANT_GATE} AND tenant_id = $1::uuid AND client_id = $2 AND key = $3",
         client_id,
         key,
     )
+    if stored is None:  # pragma: no cover - expired and purged between the two reads
+        raise _in_flight()
     if stored["fingerprint"] != fp:
         raise Problem(
             422,
@@ -140,6 +127,15 @@ async def _replay_or_claim(
     )
 
 
+def _in_flight() -> Problem:
+    return Problem(
+        409,
+        "A request with this Idempotency-Key is still being processed; retry later.",
+        slug="idempotency-key-in-use",
+        headers={"Retry-After": "1"},
+    )
+
+
 async def run_write(
     db: Database,
     *,
@@ -151,19 +147,25 @@ async def run_write(
     status_code: int = 201,
     ttl_hours: int = 24,
 ) -> Response:
-    """Run `action` in one tenant transaction, guarded by `key` when one is given."""
+    """Run `action` in one tenant transaction, guarded by `key` when one is given: the
+    claim goes with BEGIN and the response with COMMIT, so a key costs no extra round
+    trip."""
+    start = (
+        [] if key is None else [_claim_sql(scope, client_id, key, request_fingerprint, ttl_hours)]
+    )
     finish: list[str] = []
-    async with db.transaction(scope, commit_with=finish) as conn:
-        if key is not None:
-            replay = await _replay_or_claim(
-                conn, scope, client_id, key, request_fingerprint, ttl_hours
-            )
-            if replay is not None:
-                return replay
-        result = await action(conn)
-        body = result.model_dump_json().encode()
-        if key is not None:
-            finish.append(_store_response_sql(scope, client_id, key, status_code, body))
+    try:
+        async with db.transaction(scope, begin_with=start, commit_with=finish) as conn:
+            result = await action(conn)
+            body = result.model_dump_json().encode()
+            if key is not None:
+                finish.append(_store_response_sql(scope, client_id, key, status_code, body))
+    except asyncpg.PostgresError as exc:
+        if key is not None and exc.sqlstate == _IN_FLIGHT:
+            raise _in_flight() from None
+        if key is not None and exc.sqlstate == _ALREADY_USED:
+            return await _replay(db, scope, client_id, key, request_fingerprint)
+        raise
     return Response(body, status_code=status_code, media_type="application/json")
 
 
@@ -179,6 +181,5 @@ def _store_response_sql(
         f"AND client_id = '{uuid.UUID(str(client_id))}' "
         # The collation makes the comparison an index condition (else it filters every
         # key of the client, and the cost grows with them).
-        f"AND key = convert_from(decode('{key.encode().hex()}', 'hex'), 'UTF8')::text "
-        'COLLATE "default"'
+        f'AND key = {_hex_text(key)}::text COLLATE "default"'
     )
