@@ -176,7 +176,7 @@ def _dues(schedule: Schedule) -> list[Due]:
 # --------------------------------------------------------------------------- reads
 
 
-def _get_sql(gate: bool, lock: bool = False) -> str:
+def _get_sql(gate: bool) -> str:
     where = f"{TENANT_GATE} AND " if gate else ""
     return (
         f"SELECT {_LOAN_COLUMNS}, {_DERIVED.format(as_of='$3::date')} FROM loans l "
