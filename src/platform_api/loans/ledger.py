@@ -168,35 +168,3 @@ def aging_bucket(days: int) -> str | None:
         if days >= first and (last is None or days <= last):
             return label
     return None
-
-
-@dataclass(frozen=True, slots=True)
-class Overdue:
-    """What has fallen due and is unpaid on a date, by component."""
-
-    principal: int
-    interest: int
-    fees: int
-
-    @property
-    def total(self) -> int:
-        return self.principal + self.interest + self.fees
-
-
-def overdue(unpaid: Iterable[Due], as_of: date) -> Overdue:
-    """Unpaid parts of the installments due before `as_of`."""
-    principal = interest = fees = 0
-    for due in unpaid:
-        if due.due_date < as_of:
-            principal += due.principal
-            interest += due.interest
-            fees += due.fees
-    return Overdue(principal, interest, fees)
-
-
-def next_due(unpaid: Iterable[Due], as_of: date) -> Due | None:
-    """The first installment due on or after `as_of` with something unpaid."""
-    for due in unpaid:
-        if due.due_date >= as_of and due.total > 0:
-            return due
-    return None
