@@ -33,7 +33,7 @@ _JSON_TYPES = ("application/json", "application/problem+json")
 class _Security:
     name: str
     call: Callable[[Request, SecurityScopes], Awaitable[Any]]
-    scopes: list[str]
+    scopes: SecurityScopes
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,8 @@ def _security(dependency: Dependant) -> _Security | None:
         return None
     if dependency.request_param_name is None or dependency.security_scopes_param_name is None:
         return None
-    return _Security(dependency.name, dependency.call, list(dependency.own_oauth_scopes or []))
+    scopes = SecurityScopes(scopes=list(dependency.own_oauth_scopes or []))
+    return _Security(dependency.name, dependency.call, scopes)
 
 
 def _plan(dependant: Dependant) -> _Plan | None:
@@ -116,9 +117,7 @@ class DirectRoute(APIRoute):
         async def handle(request: Request) -> Response:
             values: dict[str, Any] = {}
             for security in plan.securities:
-                values[security.name] = await security.call(
-                    request, SecurityScopes(scopes=security.scopes)
-                )
+                values[security.name] = await security.call(request, security.scopes)
             errors: list[Any] = []
             for fields, source in (
                 (dependant.path_params, request.path_params),

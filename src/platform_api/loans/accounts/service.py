@@ -308,10 +308,15 @@ FOR UPDATE OF l
 """
 
 
-async def _lock_loan(
-    conn: asyncpg.Connection, tenant_id: uuid.UUID, loan_id: uuid.UUID
-) -> tuple[asyncpg.Record, list[Due]]:
-    """Lock the loan (serialising its postings) and work out what is still unpaid."""
+@dataclass(frozen=True)
+class _Locked:
+    loan: asyncpg.Record
+    scheduled: list[Due]
+    unpaid: list[Due]
+
+
+async def _lock_loan(conn: asyncpg.Connection, tenant_id: uuid.UUID, loan_id: uuid.UUID) -> _Locked:
+    """Lock the loan (serialising its postings); its schedule, and what is still unpaid."""
     rows = await conn.fetch(_LOCK_SQL, tenant_id, loan_id)
     if not rows:
         raise not_found("Loan")
@@ -321,7 +326,7 @@ async def _lock_loan(
         for row in rows
     ]
     unpaid = ledger.unpaid_after(scheduled, loan["paid"], _order(loan))
-    return loan, [due for due in unpaid if due.total]
+    return _Locked(loan, scheduled, [due for due in unpaid if due.total])
 
 
 def _require_active(loan: Mapping[str, Any], action: str) -> None:
@@ -499,7 +504,8 @@ async def post_repayment(
 ) -> Repayment:
     """Allocate a repayment to what is unpaid, oldest installment first, in the product's
     order; an excess closes the loan and is recorded as overpayment."""
-    loan, unpaid = await _lock_loan(conn, tenant_id, loan_id)
+    locked = await _lock_loan(conn, tenant_id, loan_id)
+    loan, unpaid = locked.loan, locked.unpaid
     _require_active(loan, "a repayment")
     paid_on = data.paid_on or today()
     _validate_repayment(loan, data, paid_on)
@@ -581,36 +587,25 @@ async def reverse_repayment(
     """Undo a repayment: replay the others in posting order from the frozen schedule and
     post the differences (the reversed one's postings negated, later ones moved onto
     what it had paid). A closed loan reopens if something is unpaid again."""
-    loan, _ = await _lock_loan(conn, tenant_id, loan_id)
+    locked = await _lock_loan(conn, tenant_id, loan_id)
+    loan = locked.loan
     if loan["status"] == LoanStatus.WRITTEN_OFF:
         raise conflict("This loan is written off; its repayments cannot be reversed.")
-    target = await conn.fetchrow(
-        "SELECT status FROM loan_repayments WHERE tenant_id = $1 AND loan_id = $2 AND id = $3",
+    repayments = await conn.fetch(
+        "SELECT id, amount, status FROM loan_repayments WHERE tenant_id = $1 AND loan_id = $2 "
+        "ORDER BY sequence",
         tenant_id,
         loan_id,
-        repayment_id,
     )
+    target = next((r for r in repayments if r["id"] == repayment_id), None)
     if target is None:
         raise not_found("Repayment")
     if target["status"] != "posted":
         raise conflict("This repayment is already reversed.", status=target["status"])
-    others = await conn.fetch(
-        "SELECT id, amount FROM loan_repayments WHERE tenant_id = $1 AND loan_id = $2 "
-        "AND status = 'posted' AND id <> $3 ORDER BY sequence",
-        tenant_id,
-        loan_id,
-        repayment_id,
+    others = [r for r in repayments if r["status"] == "posted" and r["id"] != repayment_id]
+    allocations, after = ledger.replay(
+        locked.scheduled, [r["amount"] for r in others], _order(loan)
     )
-    scheduled = [
-        Due(*row)
-        for row in await conn.fetch(
-            "SELECT number, due_date, principal, interest, fees FROM loan_installments "
-            "WHERE tenant_id = $1 AND loan_id = $2 ORDER BY number",
-            tenant_id,
-            loan_id,
-        )
-    ]
-    allocations, after = ledger.replay(scheduled, [r["amount"] for r in others], _order(loan))
     wanted: dict[tuple[uuid.UUID, int | None, str], int] = defaultdict(int)
     for other, allocation in zip(others, allocations, strict=True):
         for part in allocation.parts:
@@ -714,7 +709,8 @@ async def write_off(
 ) -> Loan:
     """Move everything outstanding to written-off (principal as a loss; interest and fees
     no longer expected) and end the loan."""
-    loan, unpaid = await _lock_loan(conn, tenant_id, loan_id)
+    locked = await _lock_loan(conn, tenant_id, loan_id)
+    loan, unpaid = locked.loan, locked.unpaid
     _require_active(loan, "a write-off")
     postings = _Postings.empty()
     for due in unpaid:
