@@ -214,6 +214,7 @@ class LoadResult:
     p99_ms: float | None
     sample_error: str | None = None
     server_cpu_s: float | None = None  # CPU time the server process used in the window
+    database_cpu_s: float | None = None  # CPU time of the database's backends in the window
 
     @property
     def rps(self) -> float:
@@ -227,6 +228,14 @@ class LoadResult:
             return None
         return self.server_cpu_s / self.requests * 1e6
 
+    @property
+    def database_cpu_us(self) -> float | None:
+        """PostgreSQL CPU per request (microseconds), summed over the backends serving
+        the benchmark's database: where a write's cost lies, robust to other load."""
+        if self.database_cpu_s is None or not self.requests:
+            return None
+        return self.database_cpu_s / self.requests * 1e6
+
     def line(self) -> str:
         latency = (
             f"p50 {self.p50_ms:.2f} ms, p99 {self.p99_ms:.2f} ms"
@@ -234,6 +243,8 @@ class LoadResult:
             else "latency n/a"
         )
         cpu = f"  server CPU {self.cpu_us:.0f} us/request" if self.cpu_us is not None else ""
+        if self.database_cpu_us is not None:
+            cpu += f", database CPU {self.database_cpu_us:.0f} us/request"
         return f"{self.rps:8.0f} rps  {latency}{cpu}  errors {self.errors}"
 
 
@@ -374,13 +385,13 @@ class Bench:
                 f"{target.name}: {rps:.0f} rps; bare: {bare_rps:.0f} rps; "
                 f"ratio {ratio:.1%}{goal}; errors {errors}"
             )
-            app_cpu = _median_cpu(runs)
-            bare_cpu = _median_cpu(bare_runs)
-            if app_cpu and bare_cpu:
-                print(
-                    f"  server CPU per request: {app_cpu:.0f} us; bare: {bare_cpu:.0f} us; "
-                    f"ratio {bare_cpu / app_cpu:.1%}"
-                )
+            for label, cpu_of in (("server", _median_cpu), ("database", _median_database_cpu)):
+                app_cpu, bare_cpu = cpu_of(runs), cpu_of(bare_runs)
+                if app_cpu and bare_cpu:
+                    print(
+                        f"  {label} CPU per request: {app_cpu:.0f} us; bare: {bare_cpu:.0f} us; "
+                        f"ratio {bare_cpu / app_cpu:.1%}"
+                    )
             failed |= errors > 0
         for result in [*bare_runs, *(r for runs in target_runs.values() for r in runs)]:
             if result.errors:
@@ -409,13 +420,19 @@ class Bench:
 
     def _load(self, url: str, target: Target) -> LoadResult:
         pid = self.bare_pid if url == self.bare_url else self.app_pid
+        database = make_url(self.database_url).database or ""
         if self.config.loadgen == "wrk":
-            return _load_wrk(url, target, self.config, self.log_dir, pid)
-        return _load_python(url, target, self.config, pid)
+            return _load_wrk(url, target, self.config, self.log_dir, pid, database)
+        return _load_python(url, target, self.config, pid, database)
 
 
 def _median_cpu(results: Sequence[LoadResult]) -> float | None:
     values = [r.cpu_us for r in results if r.cpu_us is not None]
+    return statistics.median(values) if values else None
+
+
+def _median_database_cpu(results: Sequence[LoadResult]) -> float | None:
+    values = [r.database_cpu_us for r in results if r.database_cpu_us is not None]
     return statistics.median(values) if values else None
 
 
@@ -762,6 +779,31 @@ def _process_cpu(pid: int) -> float | None:
         return None
 
 
+def _database_cpu(database: str) -> float | None:
+    """User + system CPU seconds so far of the PostgreSQL backends connected to
+    `database` (found by their process titles; None if there are none, or off Linux)."""
+    marker = f" {database} ".encode()
+    total = 0.0
+    found = False
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            title = (proc / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if title.startswith(b"postgres:") and marker in title:
+            cpu = _process_cpu(int(proc.name))
+            if cpu is not None:
+                total += cpu
+                found = True
+    return total if found else None
+
+
+def _cpu_delta(before: float | None, after: float | None) -> float | None:
+    return after - before if after is not None and before is not None else None
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -869,7 +911,9 @@ def _wrk_script(target: Target) -> str:
     return "\n".join(lines) + "\n" + _WRK_DONE
 
 
-def _load_wrk(url: str, target: Target, cfg: BenchConfig, tmpdir: Path, pid: int) -> LoadResult:
+def _load_wrk(
+    url: str, target: Target, cfg: BenchConfig, tmpdir: Path, pid: int, database: str
+) -> LoadResult:
     """wrk counts statuses >= 400 (not 3xx) and socket errors as errors."""
     script = tmpdir / "target.lua"
     wrk = shutil.which("wrk") or "wrk"
@@ -895,9 +939,9 @@ def _load_wrk(url: str, target: Target, cfg: BenchConfig, tmpdir: Path, pid: int
         raise SystemExit(f"wrk printed no result:\n{out}")
 
     warm = once(cfg.warmup) if cfg.warmup > 0 else [0] * 9
-    cpu_before = _process_cpu(pid)
+    cpu_before, database_before = _process_cpu(pid), _database_cpu(database)
     got = once(cfg.duration)
-    cpu_after = _process_cpu(pid)
+    cpu_after, database_after = _process_cpu(pid), _database_cpu(database)
     errors = sum(warm[2:7]) + sum(got[2:7])
     return LoadResult(
         name=target.name,
@@ -908,16 +952,15 @@ def _load_wrk(url: str, target: Target, cfg: BenchConfig, tmpdir: Path, pid: int
         p50_ms=got[7] / 1000,
         p99_ms=got[8] / 1000,
         sample_error="see wrk's error counts" if errors else None,
-        server_cpu_s=(
-            cpu_after - cpu_before if cpu_after is not None and cpu_before is not None else None
-        ),
+        server_cpu_s=_cpu_delta(cpu_before, cpu_after),
+        database_cpu_s=_cpu_delta(database_before, database_after),
     )
 
 
 # --------------------------------------------------------------------------- python loadgen
 
 
-def _load_python(url: str, target: Target, cfg: BenchConfig, pid: int) -> LoadResult:
+def _load_python(url: str, target: Target, cfg: BenchConfig, pid: int, database: str) -> LoadResult:
     host_port = url.removeprefix("http://")
     host, _, port = host_port.partition(":")
     spec = {
@@ -929,6 +972,7 @@ def _load_python(url: str, target: Target, cfg: BenchConfig, pid: int) -> LoadRe
         "warmup": cfg.warmup,
         "duration": cfg.duration,
         "server_pid": pid,
+        "database": database,
     }
     proc = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "loadgen"],
@@ -1085,16 +1129,17 @@ async def _generate(spec: dict[str, Any]) -> dict[str, Any]:
                 run.error("timeout", "no response within 5 s after the end")
                 return
 
-    async def server_cpu() -> float | None:
+    async def window_cpu() -> tuple[float | None, float | None]:
+        """CPU seconds of the server and of the database within the measured window."""
         await asyncio.sleep(max(0.0, run.measure_from - time.perf_counter()))
-        before = _process_cpu(spec["server_pid"])
+        before = _process_cpu(spec["server_pid"]), _database_cpu(spec["database"])
         await asyncio.sleep(max(0.0, run.stop_at - time.perf_counter()))
-        after = _process_cpu(spec["server_pid"])
-        return after - before if after is not None and before is not None else None
+        after = _process_cpu(spec["server_pid"]), _database_cpu(spec["database"])
+        return _cpu_delta(before[0], after[0]), _cpu_delta(before[1], after[1])
 
-    cpu_task = asyncio.ensure_future(server_cpu())
+    cpu_task = asyncio.ensure_future(window_cpu())
     await asyncio.gather(*(connection() for _ in range(spec["connections"])))
-    server_cpu_s = await cpu_task
+    server_cpu_s, database_cpu_s = await cpu_task
     latencies = sorted(run.latencies)
 
     def percentile(q: float) -> float | None:
@@ -1111,6 +1156,7 @@ async def _generate(spec: dict[str, Any]) -> dict[str, Any]:
         "p99_ms": percentile(0.99),
         "sample_error": run.sample_error,
         "server_cpu_s": server_cpu_s,
+        "database_cpu_s": database_cpu_s,
     }
 
 
