@@ -8,7 +8,6 @@ import uuid
 import asyncpg
 
 from platform_api.core.db import DatabaseUrls
-from platform_api.core.idempotency import _store_response_sql
 from tests.conftest import Caller
 
 
@@ -137,17 +136,3 @@ async def test_keys_with_quotes_and_backslashes_replay_exactly(client, database,
     assert first.status_code == second.status_code == 201
     assert first.content == second.content and second.headers["idempotent-replayed"] == "true"
     assert await _count(database, tenant_a.tenant_id, name) == 1
-
-
-async def test_storing_a_response_finds_the_key_by_index(database):
-    """The response is stored by a statement with inlined values; its key comparison must
-    stay an index condition, or every write scans all the client's keys."""
-    sql = _store_response_sql(uuid.uuid4(), uuid.uuid4(), "retry-1", 201, b"{}")
-    conn = await asyncpg.connect(database.owner)
-    try:
-        await conn.execute("SET enable_seqscan = off")
-        plan = "\n".join(row[0] for row in await conn.fetch("EXPLAIN " + sql))
-    finally:
-        await conn.close()
-    assert "Index Cond" in plan and "key =" in plan.split("Index Cond")[1], plan
-    assert not any(line.strip().startswith("Filter:") for line in plan.splitlines()), plan

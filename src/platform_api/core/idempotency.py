@@ -89,14 +89,13 @@ def _hex_text(value: str) -> str:
     return f"convert_from(decode('{value.encode().hex()}', 'hex'), 'UTF8')"
 
 
-def _claim_sql(scope: uuid.UUID, client_id: uuid.UUID, key: str, fp: bytes, ttl_hours: int) -> str:
-    """Take the key with BEGIN: the advisory lock (no other request with this key is in
-    flight) and a placeholder row (filled in with COMMIT); raises _IN_FLIGHT, or
-    _ALREADY_USED when a finished request holds the key."""
+def _claim_sql(scope: uuid.UUID, client_id: uuid.UUID, key: str, ttl_hours: int) -> str:
+    """Take the key with BEGIN: its advisory lock, held until COMMIT (no other request
+    with this key is in flight); raises _IN_FLIGHT, or _ALREADY_USED when a finished
+    request holds the key (migration 0009)."""
     return (
         f"SELECT claim_idempotency_key('{uuid.UUID(str(scope))}', "
-        f"'{uuid.UUID(str(client_id))}', {_hex_text(key)}, decode('{fp.hex()}', 'hex'), "
-        f"{int(ttl_hours)})"
+        f"'{uuid.UUID(str(client_id))}', {_hex_text(key)}, {int(ttl_hours)})"
     )
 
 
@@ -150,16 +149,18 @@ async def run_write(
     """Run `action` in one tenant transaction, guarded by `key` when one is given: the
     claim goes with BEGIN and the response with COMMIT, so a key costs no extra round
     trip."""
-    start = (
-        [] if key is None else [_claim_sql(scope, client_id, key, request_fingerprint, ttl_hours)]
-    )
+    start = [] if key is None else [_claim_sql(scope, client_id, key, ttl_hours)]
     finish: list[str] = []
     try:
         async with db.transaction(scope, begin_with=start, commit_with=finish) as conn:
             result = await action(conn)
             body = result.model_dump_json().encode()
             if key is not None:
-                finish.append(_store_response_sql(scope, client_id, key, status_code, body))
+                finish.append(
+                    _store_response_sql(
+                        scope, client_id, key, request_fingerprint, status_code, body
+                    )
+                )
     except asyncpg.PostgresError as exc:
         if key is not None and exc.sqlstate == _IN_FLIGHT:
             raise _in_flight() from None
@@ -170,16 +171,17 @@ async def run_write(
 
 
 def _store_response_sql(
-    scope: uuid.UUID, client_id: uuid.UUID, key: str, status_code: int, body: bytes
+    scope: uuid.UUID, client_id: uuid.UUID, key: str, fp: bytes, status_code: int, body: bytes
 ) -> str:
-    """The claimed key's response, as a statement sent with COMMIT (no parameters there):
-    every value is inlined as a UUID, an integer or hex, which cannot break out."""
+    """The claimed key's row with its response, as a statement sent with COMMIT (no
+    parameters there): every value is inlined as a UUID, an integer or hex, which cannot
+    break out. A conflict can only be an expired row (the claim checked), replaced."""
     return (
-        f"UPDATE idempotency_keys SET status_code = {int(status_code)}, "
-        f"response_body = decode('{body.hex()}', 'hex') "
-        f"WHERE tenant_id = '{uuid.UUID(str(scope))}' "
-        f"AND client_id = '{uuid.UUID(str(client_id))}' "
-        # The collation makes the comparison an index condition (else it filters every
-        # key of the client, and the cost grows with them).
-        f'AND key = {_hex_text(key)}::text COLLATE "default"'
+        "INSERT INTO idempotency_keys (tenant_id, client_id, key, fingerprint, "
+        "status_code, response_body) "
+        f"VALUES ('{uuid.UUID(str(scope))}', '{uuid.UUID(str(client_id))}', {_hex_text(key)}, "
+        f"decode('{fp.hex()}', 'hex'), {int(status_code)}, decode('{body.hex()}', 'hex')) "
+        "ON CONFLICT (tenant_id, client_id, key) DO UPDATE SET fingerprint = excluded.fingerprint, "
+        "status_code = excluded.status_code, response_body = excluded.response_body, "
+        "created_at = excluded.created_at"
     )

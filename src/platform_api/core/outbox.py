@@ -25,6 +25,9 @@ outbox_events = tenant_table(
         "created_at",
         postgresql_where=sa.text("published_at IS NULL"),
     ),
+    # Written only in a tenant's transaction, where row-level security pins tenant_id to
+    # the caller's verified tenant: a key to `tenants` would re-check that on every event.
+    references_tenants=False,
 )
 
 

@@ -47,26 +47,40 @@ def audit_columns(*, append_only: bool = False) -> list[sa.Column[Any]]:
     return [created_at, updated_at, created_by, updated_by]
 
 
-def tenant_table(name: str, *columns: Any, append_only: bool = False) -> sa.Table:
+def tenant_table(
+    name: str,
+    *columns: Any,
+    append_only: bool = False,
+    references_tenants: bool = True,
+    listed: bool = True,
+) -> sa.Table:
     """A tenant-owned table: `tenant_id` leads the primary key and every foreign key (so a
     row can never point at another tenant's row, and Citus can shard by tenant), a keyset
     index for stable list order, and row-level security (applied by the migration).
-    Rows of an `append_only` table are never changed: they record only their creation."""
+    Rows of an `append_only` table are never changed: they record only their creation.
+
+    `references_tenants=False` leaves out the key to `tenants`, for high-volume tables
+    whose rows already prove their tenant (a tenant-qualified key to a parent row, or
+    rows written only under the caller's verified tenant). On every insert that key
+    locks the tenant's one row FOR KEY SHARE; all of a tenant's concurrent writers
+    share that lock, which PostgreSQL records as a new multixact each time.
+    `listed=False` leaves out the keyset index, for rows only ever read through a parent."""
     TENANT_TABLES.append(name)
     if append_only:
         APPEND_ONLY_TABLES.append(name)
     own_columns = [item for item in columns if isinstance(item, sa.Column)]
     constraints = [item for item in columns if not isinstance(item, sa.Column)]
+    tenant_key = [sa.ForeignKey("tenants.id")] if references_tenants else []
     return sa.Table(
         name,
         metadata,
-        sa.Column("tenant_id", UUID(as_uuid=True), sa.ForeignKey("tenants.id"), nullable=False),
+        sa.Column("tenant_id", UUID(as_uuid=True), *tenant_key, nullable=False),
         sa.Column("id", UUID(as_uuid=True), nullable=False),
         *own_columns,
         *audit_columns(append_only=append_only),
         *constraints,
         sa.PrimaryKeyConstraint("tenant_id", "id"),
-        sa.Index(f"ix_{name}_keyset", "tenant_id", "created_at", "id"),
+        *([sa.Index(f"ix_{name}_keyset", "tenant_id", "created_at", "id")] if listed else []),
     )
 
 

@@ -214,6 +214,7 @@ loan_repayments = tenant_table(
         unique=True,
         postgresql_where=sa.text("external_reference IS NOT NULL AND status = 'posted'"),
     ),
+    references_tenants=False,  # its loan proves the tenant
 )
 
 loan_postings = tenant_table(
@@ -232,4 +233,6 @@ loan_postings = tenant_table(
     tenant_fk("repayment_id", "loan_repayments"),
     sa.Index("ix_loan_postings_loan", "tenant_id", "loan_id"),
     append_only=True,
+    references_tenants=False,  # its loan proves the tenant
+    listed=False,  # read per loan (ix_loan_postings_loan), never listed on their own
 )
