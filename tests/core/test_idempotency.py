@@ -8,6 +8,7 @@ import uuid
 import asyncpg
 
 from platform_api.core.db import DatabaseUrls
+from platform_api.core.idempotency import _claim_sql
 from tests.conftest import Caller
 
 
@@ -136,3 +137,31 @@ async def test_keys_with_quotes_and_backslashes_replay_exactly(client, database,
     assert first.status_code == second.status_code == 201
     assert first.content == second.content and second.headers["idempotent-replayed"] == "true"
     assert await _count(database, tenant_a.tenant_id, name) == 1
+
+
+async def test_the_claim_finds_the_key_by_index(database):
+    """The claim looks the key up inside a function whose parameter takes the caller's
+    collation: the lookup must stay an index condition, or every write reads all the
+    client's keys (and the cost grows with them)."""
+    tenant, client_id = uuid.uuid4(), uuid.uuid4()
+    conn = await asyncpg.connect(database.owner)
+    try:
+        async with conn.transaction():
+            await conn.execute("SELECT set_config('app.tenant_id', $1, true)", str(tenant))
+            await conn.execute(
+                "INSERT INTO idempotency_keys (tenant_id, client_id, key, fingerprint, "
+                "status_code, response_body) "
+                "SELECT $1, $2, 'earlier-' || n, '', 201, '' FROM generate_series(1, 50) n",
+                tenant,
+                client_id,
+            )
+        async with conn.transaction():
+            await conn.execute("SELECT set_config('app.tenant_id', $1, true)", str(tenant))
+            await conn.execute(_claim_sql(tenant, client_id, "fresh-key", ttl_hours=24))
+            read = await conn.fetchval(
+                "SELECT idx_tup_fetch FROM pg_stat_xact_user_tables "
+                "WHERE relname = 'idempotency_keys'"
+            )
+    finally:
+        await conn.close()
+    assert read == 0, f"the claim fetched {read} of the client's 50 other keys"

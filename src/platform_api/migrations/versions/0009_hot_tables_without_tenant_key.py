@@ -34,7 +34,9 @@ BEGIN
         RAISE EXCEPTION 'idempotency key in use' USING ERRCODE = 'IK409';
     END IF;
     PERFORM FROM idempotency_keys
-    WHERE tenant_id = p_tenant AND client_id = p_client AND key = p_key
+    -- A parameter takes the collation of the caller's argument: name the column's, or
+    -- the key is filtered over all the client's keys instead of found in the index.
+    WHERE tenant_id = p_tenant AND client_id = p_client AND key = p_key COLLATE "default"
       AND created_at > now() - make_interval(hours => p_ttl_hours);
     IF FOUND THEN
         RAISE EXCEPTION 'idempotency key already used' USING ERRCODE = 'IK200';
