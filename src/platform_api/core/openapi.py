@@ -19,12 +19,13 @@ _DESCRIPTIONS = {
     409: "Conflicts with the current state, or the Idempotency-Key is in use",
     413: "Request body too large",
     422: "Validation failed (see `errors`)",
+    500: "Unexpected error (logged with the response's `X-Request-ID`)",
     503: "Temporarily unavailable; retry",
 }
 
 
 def _statuses(operation: dict[str, Any], path: str) -> set[int]:
-    statuses = {422, 503}
+    statuses = {422, 500, 503}
     if operation.get("security"):
         statuses |= {401, 403}
     if "{" in path:
@@ -49,10 +50,45 @@ def _problem_responses(document: dict[str, Any]) -> dict[str, Any]:
                     else _DESCRIPTIONS.get(status, "Error"),
                     "content": {PROBLEM_MEDIA_TYPE: {"schema": _PROBLEM_REF}},
                 }
+    _integer_formats(document)
+    _query_parameters_not_nullable(document)
     schemas = document.get("components", {}).get("schemas", {})
     for unused in ("HTTPValidationError", "ValidationError"):
         schemas.pop(unused, None)
     return document
+
+
+_INT32 = (-(2**31), 2**31 - 1)
+
+
+def _integer_formats(node: Any) -> None:
+    """Give every integer its width, so clients pick the right type: `int32` when its
+    bounds fit, else `int64` (the widest column the database stores, `bigint`)."""
+    if isinstance(node, dict):
+        if node.get("type") == "integer" and "format" not in node:
+            low = node.get("minimum", node.get("exclusiveMinimum"))
+            high = node.get("maximum", node.get("exclusiveMaximum"))
+            fits = low is not None and high is not None and _INT32[0] <= low <= high <= _INT32[1]
+            node["format"] = "int32" if fits else "int64"
+        for value in node.values():
+            _integer_formats(value)
+    elif isinstance(node, list):
+        for item in node:
+            _integer_formats(item)
+
+
+def _query_parameters_not_nullable(document: dict[str, Any]) -> None:
+    """An optional query parameter is absent or a value, never null (a query string cannot
+    say null): `X | None = None` is documented as an optional `X`, not `anyOf [X, null]`."""
+    for operations in document.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                schema = parameter.get("schema", {})
+                options = schema.get("anyOf", [])
+                values = [option for option in options if option.get("type") != "null"]
+                if parameter.get("in") == "query" and len(values) == 1 < len(options):
+                    rest = {key: value for key, value in schema.items() if key != "anyOf"}
+                    parameter["schema"] = {**values[0], **rest}
 
 
 def install_openapi(app: FastAPI) -> None:
