@@ -3,6 +3,7 @@ with the statuses each operation can really answer."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import FastAPI
@@ -51,7 +52,8 @@ def _problem_responses(document: dict[str, Any]) -> dict[str, Any]:
                     "content": {PROBLEM_MEDIA_TYPE: {"schema": _PROBLEM_REF}},
                 }
     _integer_formats(document)
-    _query_parameters_not_nullable(document)
+    _enum_names(document)
+    _parameters_not_nullable(document)
     schemas = document.get("components", {}).get("schemas", {})
     for unused in ("HTTPValidationError", "ValidationError"):
         schemas.pop(unused, None)
@@ -77,8 +79,29 @@ def _integer_formats(node: Any) -> None:
             _integer_formats(item)
 
 
-def _query_parameters_not_nullable(document: dict[str, Any]) -> None:
-    """An optional query parameter is absent or a value, never null (a query string cannot
+def _enum_names(node: Any) -> None:
+    """Readable constant names for string enums whose values are not identifiers
+    (`loans:read` -> `LOANS_READ`, where generators would write `LOANSREAD`; `30/360` ->
+    `VALUE_30_360`), given as
+    `x-enum-varnames`, the extension client generators read."""
+    if isinstance(node, dict):
+        values = node.get("enum")
+        if (
+            node.get("type") == "string"
+            and isinstance(values, list)
+            and any(re.search(r"\W", str(value)) for value in values)
+        ):
+            names = [re.sub(r"\W+", "_", str(value)).upper() for value in values]
+            node["x-enum-varnames"] = [f"VALUE_{n}" if n[0].isdigit() else n for n in names]
+        for value in node.values():
+            _enum_names(value)
+    elif isinstance(node, list):
+        for item in node:
+            _enum_names(item)
+
+
+def _parameters_not_nullable(document: dict[str, Any]) -> None:
+    """An optional query or header parameter is absent or a value, never null (neither can
     say null): `X | None = None` is documented as an optional `X`, not `anyOf [X, null]`."""
     for operations in document.get("paths", {}).values():
         for operation in operations.values():
@@ -86,7 +109,7 @@ def _query_parameters_not_nullable(document: dict[str, Any]) -> None:
                 schema = parameter.get("schema", {})
                 options = schema.get("anyOf", [])
                 values = [option for option in options if option.get("type") != "null"]
-                if parameter.get("in") == "query" and len(values) == 1 < len(options):
+                if parameter.get("in") in ("query", "header") and len(values) == 1 < len(options):
                     rest = {key: value for key, value in schema.items() if key != "anyOf"}
                     parameter["schema"] = {**values[0], **rest}
 
