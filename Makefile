@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test lint typecheck pytest test-db openapi bench clean
+.PHONY: run test lint lint-spec typecheck pytest test-db openapi sdk bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -23,12 +23,24 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/activate
 run: $(VENV)/.installed
 	$(BIN)/platform-api serve --port $(PORT)
 
-## Lint, type-check and run the whole suite.
-test: $(VENV)/.dev-installed lint typecheck pytest
+## Lint (code and the OpenAPI contract), type-check and run the whole suite.
+test: $(VENV)/.dev-installed lint lint-spec typecheck pytest
 
+# ruff formats the python blocks of Markdown files too (docs/, sdk/python/README.md); the
+# generated SDK is excluded in pyproject.toml (the generator runs its own ruff).
 lint: $(VENV)/.dev-installed
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks sdk
+	$(BIN)/ruff format --check src tests benchmarks sdk docs
+
+# Spectral (spectral:oas + OWASP API security), pinned in package-lock.json, installed into
+# ./node_modules; no install scripts run. Rules and their justifications: .spectral.yaml.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+## Lint openapi/openapi.json: zero errors and zero unjustified warnings.
+lint-spec: node_modules/.installed
+	node_modules/.bin/spectral lint openapi/openapi.json --ruleset .spectral.yaml --fail-severity=warn
 
 typecheck: $(VENV)/.dev-installed
 	$(BIN)/mypy
@@ -44,6 +56,11 @@ test-db: $(VENV)/.dev-installed
 openapi: $(VENV)/.installed
 	$(BIN)/platform-api openapi --output openapi/openapi.json
 
+## Regenerate the Python SDK (sdk/python) from openapi/openapi.json; its drift test
+## fails until this is run and committed. The generator calls the venv's ruff.
+sdk: $(VENV)/.dev-installed
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/python sdk/generate.py
+
 ## Benchmarks (see benchmarks/README.md).
 bench: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/bench_schedule.py
@@ -53,4 +70,4 @@ bench: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/bench_par.py
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules

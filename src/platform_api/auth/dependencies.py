@@ -78,7 +78,13 @@ class _Scheme(OAuth2):
         super().__init__(
             flows=_FLOWS,
             scheme_name="OAuth2ClientCredentials",
-            description="OAuth 2.0 client credentials (RFC 6749 §4.4).",
+            description=(
+                "OAuth 2.0 client credentials (RFC 6749 §4.4). The access token is a "
+                "short-lived JWT following RFC8725: signed with ES256 or RS256 (never `none`), "
+                "verified with an explicit algorithm list, `exp`, `aud` and `iss` required, "
+                "the key chosen by `kid` from `/.well-known/jwks.json`. No refresh token: "
+                "fetch a new token with the client's credentials before this one expires."
+            ),
         )
 
 

@@ -3,6 +3,7 @@ with the statuses each operation can really answer."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import FastAPI
@@ -19,12 +20,13 @@ _DESCRIPTIONS = {
     409: "Conflicts with the current state, or the Idempotency-Key is in use",
     413: "Request body too large",
     422: "Validation failed (see `errors`)",
+    500: "Unexpected error (logged with the response's `X-Request-ID`)",
     503: "Temporarily unavailable; retry",
 }
 
 
 def _statuses(operation: dict[str, Any], path: str) -> set[int]:
-    statuses = {422, 503}
+    statuses = {422, 500, 503}
     if operation.get("security"):
         statuses |= {401, 403}
     if "{" in path:
@@ -49,10 +51,67 @@ def _problem_responses(document: dict[str, Any]) -> dict[str, Any]:
                     else _DESCRIPTIONS.get(status, "Error"),
                     "content": {PROBLEM_MEDIA_TYPE: {"schema": _PROBLEM_REF}},
                 }
+    _integer_formats(document)
+    _enum_names(document)
+    _parameters_not_nullable(document)
     schemas = document.get("components", {}).get("schemas", {})
     for unused in ("HTTPValidationError", "ValidationError"):
         schemas.pop(unused, None)
     return document
+
+
+_INT32 = (-(2**31), 2**31 - 1)
+
+
+def _integer_formats(node: Any) -> None:
+    """Give every integer its width, so clients pick the right type: `int32` when its
+    bounds fit, else `int64` (the widest column the database stores, `bigint`)."""
+    if isinstance(node, dict):
+        if node.get("type") == "integer" and "format" not in node:
+            low = node.get("minimum", node.get("exclusiveMinimum"))
+            high = node.get("maximum", node.get("exclusiveMaximum"))
+            fits = low is not None and high is not None and _INT32[0] <= low <= high <= _INT32[1]
+            node["format"] = "int32" if fits else "int64"
+        for value in node.values():
+            _integer_formats(value)
+    elif isinstance(node, list):
+        for item in node:
+            _integer_formats(item)
+
+
+def _enum_names(node: Any) -> None:
+    """Readable constant names for string enums whose values are not identifiers
+    (`loans:read` -> `LOANS_READ`, where generators would write `LOANSREAD`; `30/360` ->
+    `VALUE_30_360`), given as
+    `x-enum-varnames`, the extension client generators read."""
+    if isinstance(node, dict):
+        values = node.get("enum")
+        if (
+            node.get("type") == "string"
+            and isinstance(values, list)
+            and any(re.search(r"\W", str(value)) for value in values)
+        ):
+            names = [re.sub(r"\W+", "_", str(value)).upper() for value in values]
+            node["x-enum-varnames"] = [f"VALUE_{n}" if n[0].isdigit() else n for n in names]
+        for value in node.values():
+            _enum_names(value)
+    elif isinstance(node, list):
+        for item in node:
+            _enum_names(item)
+
+
+def _parameters_not_nullable(document: dict[str, Any]) -> None:
+    """An optional query or header parameter is absent or a value, never null (neither can
+    say null): `X | None = None` is documented as an optional `X`, not `anyOf [X, null]`."""
+    for operations in document.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                schema = parameter.get("schema", {})
+                options = schema.get("anyOf", [])
+                values = [option for option in options if option.get("type") != "null"]
+                if parameter.get("in") in ("query", "header") and len(values) == 1 < len(options):
+                    rest = {key: value for key, value in schema.items() if key != "anyOf"}
+                    parameter["schema"] = {**values[0], **rest}
 
 
 def install_openapi(app: FastAPI) -> None:

@@ -6,7 +6,16 @@ import math
 from decimal import Decimal
 from typing import Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, Field, PlainSerializer, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    GetJsonSchemaHandler,
+    PlainSerializer,
+    StringConstraints,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from platform_api.core.money import is_known_currency
 
@@ -112,10 +121,37 @@ def plain_decimal(value: Decimal) -> Decimal:
     return normal.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else normal
 
 
+#: The longest decimal text accepted: a rate never needs more, and a bound keeps a
+#: hostile megabyte of digits away from the decimal parser.
+DECIMAL_TEXT_MAX_LENGTH = 40
+
+
+def _short_decimal_text(value: Any) -> Any:
+    if isinstance(value, str) and len(value) > DECIMAL_TEXT_MAX_LENGTH:
+        raise ValueError(f"a decimal is at most {DECIMAL_TEXT_MAX_LENGTH} characters")
+    return value
+
+
+class _DecimalTextSchema:
+    """Documents that bound on the schema's string form (`anyOf: [number, string]`)."""
+
+    @staticmethod
+    def __get_pydantic_json_schema__(
+        core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        for arm in [schema, *schema.get("anyOf", [])]:
+            if arm.get("type") == "string":
+                arm["maxLength"] = DECIMAL_TEXT_MAX_LENGTH
+        return schema
+
+
 #: Annotations for a decimal (a rate) that reads back as it was sent and is written in
 #: JSON as a plain string, never in exponent form (`"0.00000001"`, not `"1E-8"`). Put
 #: them after the Field constraints: `Annotated[Decimal, Field(ge=0), *PLAIN_DECIMAL]`.
 PLAIN_DECIMAL = (
     AfterValidator(plain_decimal),
+    BeforeValidator(_short_decimal_text),
     PlainSerializer(lambda value: format(value, "f"), return_type=str, when_used="json"),
+    _DecimalTextSchema(),
 )

@@ -100,6 +100,7 @@ async def list_entrepreneurs(
     response_model=Entrepreneur,
 )
 async def get_entrepreneur(entrepreneur_id: uuid.UUID, caller: Reader) -> Response:
+    """One entrepreneur of the caller's tenant (another tenant's is 404)."""
     return respond(
         await service.get_entrepreneur(
             caller.db, tenant_id=caller.tenant_id, entrepreneur_id=entrepreneur_id

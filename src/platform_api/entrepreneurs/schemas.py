@@ -50,7 +50,7 @@ class Stage(StrEnum):
     ESTABLISHED = "established"
 
 
-class Status(StrEnum):
+class EntrepreneurStatus(StrEnum):
     ACTIVE = "active"
     ANONYMISED = "anonymised"
 
@@ -67,7 +67,7 @@ def _unique(values: list[str]) -> list[str]:
 
 Phone = Annotated[
     str,
-    StringConstraints(pattern=r"^\+[1-9][0-9]{6,14}$"),
+    StringConstraints(max_length=16, pattern=r"^\+[1-9][0-9]{6,14}$"),
     Field(description="E.164, e.g. `+254712345678`.", examples=["+254712345678"]),
 ]
 Email = Annotated[
@@ -76,7 +76,7 @@ Email = Annotated[
 ]
 Language = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z]{2,3}$"),
+    StringConstraints(max_length=3, pattern=r"^[a-z]{2,3}$"),
     Field(description="ISO 639 code, e.g. `sw`."),
 ]
 Topic = Annotated[
@@ -84,7 +84,13 @@ Topic = Annotated[
     StringConstraints(min_length=1, max_length=60, pattern=r"^[a-z0-9][a-z0-9_.-]*$"),
     Field(description="A need, e.g. `bookkeeping`, `marketing.digital`."),
 ]
-BirthYear = Annotated[int, AfterValidator(_plausible_birth_year)]
+BirthYear = Annotated[
+    int,
+    # The schema's bounds are static (the contract must not change with the calendar);
+    # the validator narrows the upper one to ten years ago.
+    Field(ge=1900, le=2100, description="Between 1900 and ten years ago."),
+    AfterValidator(_plausible_birth_year),
+]
 Languages = Annotated[list[Language], Field(max_length=10), AfterValidator(_unique)]
 Needs = Annotated[list[Topic], Field(max_length=20), AfterValidator(_unique)]
 
@@ -161,7 +167,9 @@ class Entrepreneur(BaseModel):
     needs: list[str]
     consent_data_processing: bool
     consent_network_sharing: bool
-    status: Status = Field(description="`anonymised` after DELETE: personal fields are null.")
+    status: EntrepreneurStatus = Field(
+        description="`anonymised` after DELETE: personal fields are null."
+    )
     anonymised_at: datetime | None
     created_at: datetime
     updated_at: datetime

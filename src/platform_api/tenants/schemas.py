@@ -5,25 +5,30 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from platform_api.auth.principals import PrincipalKind
 from platform_api.auth.scopes import TENANT_SCOPES
 from platform_api.core.types import CountryCode, CurrencyCode, Name, storable_json
 
-TenantScope = Literal[
-    "tenant:admin",
-    "entrepreneurs:read",
-    "entrepreneurs:write",
-    "matching:read",
-    "matching:write",
-    "loans:read",
-    "loans:write",
-    "loans:approve",
-    "reports:read",
-]
-assert set(TenantScope.__args__) == set(TENANT_SCOPES)  # type: ignore[attr-defined]
+
+class TenantScope(StrEnum):
+    """A scope a tenant's client may hold (a named schema, so clients get one enum)."""
+
+    TENANT_ADMIN = "tenant:admin"
+    ENTREPRENEURS_READ = "entrepreneurs:read"
+    ENTREPRENEURS_WRITE = "entrepreneurs:write"
+    MATCHING_READ = "matching:read"
+    MATCHING_WRITE = "matching:write"
+    LOANS_READ = "loans:read"
+    LOANS_WRITE = "loans:write"
+    LOANS_APPROVE = "loans:approve"
+    REPORTS_READ = "reports:read"
+
+
+assert {scope.value for scope in TenantScope} == set(TENANT_SCOPES)
 
 
 def _small_settings(value: dict[str, Any]) -> dict[str, Any]:
@@ -98,7 +103,7 @@ class ClientWithSecret(Client):
 
 
 class Me(BaseModel):
-    kind: Literal["operator", "tenant", "funder"]
+    kind: PrincipalKind
     client_id: uuid.UUID
     tenant_id: uuid.UUID | None
     funder_id: uuid.UUID | None

@@ -1,0 +1,195 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.loan_application import LoanApplication
+from ...models.problem_detail import ProblemDetail
+from ...types import Response
+
+
+def _get_kwargs(
+    application_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/loan-applications/{application_id}".format(
+            application_id=quote(str(application_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> LoanApplication | ProblemDetail | None:
+    if response.status_code == 200:
+        response_200 = LoanApplication.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetail.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = ProblemDetail.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ProblemDetail.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[LoanApplication | ProblemDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    application_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[LoanApplication | ProblemDetail]:
+    """Get Loan Application
+
+     One application, with its underwriting once submitted.
+
+    Args:
+        application_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LoanApplication | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        application_id=application_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    application_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> LoanApplication | ProblemDetail | None:
+    """Get Loan Application
+
+     One application, with its underwriting once submitted.
+
+    Args:
+        application_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LoanApplication | ProblemDetail
+    """
+
+    return sync_detailed(
+        application_id=application_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    application_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[LoanApplication | ProblemDetail]:
+    """Get Loan Application
+
+     One application, with its underwriting once submitted.
+
+    Args:
+        application_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LoanApplication | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        application_id=application_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    application_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> LoanApplication | ProblemDetail | None:
+    """Get Loan Application
+
+     One application, with its underwriting once submitted.
+
+    Args:
+        application_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LoanApplication | ProblemDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            application_id=application_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,259 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.loan_product_page import LoanProductPage
+from ...models.problem_detail import ProblemDetail
+from ...models.product_kind import ProductKind
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+    active: bool | Unset = UNSET,
+    kind: ProductKind | Unset = UNSET,
+    currency: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params["active"] = active
+
+    json_kind: str | Unset = UNSET
+    if not isinstance(kind, Unset):
+        json_kind = kind.value
+
+    params["kind"] = json_kind
+
+    params["currency"] = currency
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/loan-products",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> LoanProductPage | ProblemDetail | None:
+    if response.status_code == 200:
+        response_200 = LoanProductPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetail.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = ProblemDetail.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ProblemDetail.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[LoanProductPage | ProblemDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+    active: bool | Unset = UNSET,
+    kind: ProductKind | Unset = UNSET,
+    currency: str | Unset = UNSET,
+) -> Response[LoanProductPage | ProblemDetail]:
+    """List Loan Products
+
+     Loan products, oldest first, filtered by active flag, kind and currency.
+
+    Args:
+        limit (int | Unset): Items per page (max 200). Default: 50.
+        cursor (str | Unset): `next_cursor` from the previous page.
+        active (bool | Unset):
+        kind (ProductKind | Unset):
+        currency (str | Unset): ISO 4217 currency code, e.g. `KES`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LoanProductPage | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        active=active,
+        kind=kind,
+        currency=currency,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+    active: bool | Unset = UNSET,
+    kind: ProductKind | Unset = UNSET,
+    currency: str | Unset = UNSET,
+) -> LoanProductPage | ProblemDetail | None:
+    """List Loan Products
+
+     Loan products, oldest first, filtered by active flag, kind and currency.
+
+    Args:
+        limit (int | Unset): Items per page (max 200). Default: 50.
+        cursor (str | Unset): `next_cursor` from the previous page.
+        active (bool | Unset):
+        kind (ProductKind | Unset):
+        currency (str | Unset): ISO 4217 currency code, e.g. `KES`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LoanProductPage | ProblemDetail
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        cursor=cursor,
+        active=active,
+        kind=kind,
+        currency=currency,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+    active: bool | Unset = UNSET,
+    kind: ProductKind | Unset = UNSET,
+    currency: str | Unset = UNSET,
+) -> Response[LoanProductPage | ProblemDetail]:
+    """List Loan Products
+
+     Loan products, oldest first, filtered by active flag, kind and currency.
+
+    Args:
+        limit (int | Unset): Items per page (max 200). Default: 50.
+        cursor (str | Unset): `next_cursor` from the previous page.
+        active (bool | Unset):
+        kind (ProductKind | Unset):
+        currency (str | Unset): ISO 4217 currency code, e.g. `KES`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LoanProductPage | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        active=active,
+        kind=kind,
+        currency=currency,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+    active: bool | Unset = UNSET,
+    kind: ProductKind | Unset = UNSET,
+    currency: str | Unset = UNSET,
+) -> LoanProductPage | ProblemDetail | None:
+    """List Loan Products
+
+     Loan products, oldest first, filtered by active flag, kind and currency.
+
+    Args:
+        limit (int | Unset): Items per page (max 200). Default: 50.
+        cursor (str | Unset): `next_cursor` from the previous page.
+        active (bool | Unset):
+        kind (ProductKind | Unset):
+        currency (str | Unset): ISO 4217 currency code, e.g. `KES`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LoanProductPage | ProblemDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            cursor=cursor,
+            active=active,
+            kind=kind,
+            currency=currency,
+        )
+    ).parsed

@@ -1,0 +1,207 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem_detail import ProblemDetail
+from ...types import Response
+
+
+def _get_kwargs(
+    tenant_id: UUID,
+    client_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/v1/tenants/{tenant_id}/clients/{client_id}".format(
+            tenant_id=quote(str(tenant_id), safe=""),
+            client_id=quote(str(client_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | ProblemDetail | None:
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetail.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = ProblemDetail.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ProblemDetail.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | ProblemDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    tenant_id: UUID,
+    client_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Any | ProblemDetail]:
+    """Revoke Client
+
+     Revoke a client: its secret and every token it holds stop working at once.
+
+    Args:
+        tenant_id (UUID):
+        client_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        client_id=client_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    tenant_id: UUID,
+    client_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Any | ProblemDetail | None:
+    """Revoke Client
+
+     Revoke a client: its secret and every token it holds stop working at once.
+
+    Args:
+        tenant_id (UUID):
+        client_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ProblemDetail
+    """
+
+    return sync_detailed(
+        tenant_id=tenant_id,
+        client_id=client_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    tenant_id: UUID,
+    client_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Any | ProblemDetail]:
+    """Revoke Client
+
+     Revoke a client: its secret and every token it holds stop working at once.
+
+    Args:
+        tenant_id (UUID):
+        client_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        client_id=client_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    tenant_id: UUID,
+    client_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Any | ProblemDetail | None:
+    """Revoke Client
+
+     Revoke a client: its secret and every token it holds stop working at once.
+
+    Args:
+        tenant_id (UUID):
+        client_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ProblemDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            tenant_id=tenant_id,
+            client_id=client_id,
+            client=client,
+        )
+    ).parsed
