@@ -84,6 +84,20 @@ async def get_entrepreneur(
     return _model(row)
 
 
+async def get_entrepreneurs(
+    db: Database, *, tenant_id: uuid.UUID, entrepreneur_ids: list[uuid.UUID]
+) -> list[Entrepreneur]:
+    """Those of `entrepreneur_ids` this tenant has, in one read (for other domains that
+    work on many at once, e.g. cohort matching); missing ids are left out."""
+    rows = await db.fetch(
+        tenant_id,
+        f"SELECT {_COLUMNS} FROM entrepreneurs WHERE {TENANT_GATE} AND tenant_id = $1::uuid "
+        "AND id = ANY($2::uuid[])",
+        entrepreneur_ids,
+    )
+    return [_model(row) for row in rows]
+
+
 async def list_entrepreneurs(
     db: Database, *, tenant_id: uuid.UUID, page: PageParams, filters: EntrepreneurFilters
 ) -> Page[Entrepreneur]:

@@ -1,0 +1,1 @@
+"""Mentor and lender matching."""
