@@ -177,6 +177,11 @@ class Disbursement(BaseModel):
     first_repayment_date: date | None = Field(
         default=None, description="Defaults to one repayment period after disbursement."
     )
+    tenant_top_up: bool = Field(
+        default=False,
+        description="For a crowd-funded application not fully funded: the tenant funds the "
+        "rest now (else disbursement waits for full funding, 409).",
+    )
 
 
 class Transition(BaseModel):

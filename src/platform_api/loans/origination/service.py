@@ -27,6 +27,7 @@ from platform_api.core.pagination import Page, PageParams, build_page, keyset_cl
 from platform_api.loans import service as products
 from platform_api.loans.accounts import service as accounts
 from platform_api.loans.accounts.schemas import Loan
+from platform_api.loans.groups.gates import require_not_grouped
 from platform_api.loans.origination.schemas import (
     ApplicationStatus,
     Approval,
@@ -39,6 +40,7 @@ from platform_api.loans.origination.schemas import (
 )
 from platform_api.loans.schedule import Schedule, ScheduleError, build_schedule
 from platform_api.loans.schemas import LoanProductCreate
+from platform_api.loans.social.gates import require_endorsements, require_funding
 from platform_api.loans.underwriting import (
     MIN_DSCR,
     Financials,
@@ -82,6 +84,17 @@ async def _lock(
     )
     if row is None:
         raise not_found("Loan application")
+    return row
+
+
+async def _lock_to_move(
+    conn: asyncpg.Connection, tenant_id: uuid.UUID, application_id: uuid.UUID, via_group: bool
+) -> asyncpg.Record:
+    """Lock an application about to change state: a member's application in a group
+    application only moves with its group (one approval for the whole group)."""
+    row = await _lock(conn, tenant_id, application_id)
+    if not via_group:
+        await require_not_grouped(conn, tenant_id, application_id)
     return row
 
 
@@ -351,10 +364,15 @@ def underwrite(
 
 
 async def submit(
-    conn: asyncpg.Connection, *, tenant_id: uuid.UUID, actor: uuid.UUID, application_id: uuid.UUID
+    conn: asyncpg.Connection,
+    *,
+    tenant_id: uuid.UUID,
+    actor: uuid.UUID,
+    application_id: uuid.UUID,
+    via_group: bool = False,
 ) -> LoanApplication:
     """Submit a draft for a decision, computing its affordability."""
-    row = await _lock(conn, tenant_id, application_id)
+    row = await _lock_to_move(conn, tenant_id, application_id, via_group)
     _require(row, "submitted", ApplicationStatus.DRAFT)
     product = await _product(conn, tenant_id, row["product_id"], path="body")
     _require_active_product(product)
@@ -397,12 +415,14 @@ async def approve(
     actor: uuid.UUID,
     application_id: uuid.UUID,
     data: Approval,
+    via_group: bool = False,
 ) -> LoanApplication:
     """Approve, possibly for another amount or term within the product's limits; the
     product's terms are frozen into the application for disbursement."""
-    row = await _lock(conn, tenant_id, application_id)
+    row = await _lock_to_move(conn, tenant_id, application_id, via_group)
     _require(row, "approved", ApplicationStatus.SUBMITTED)
     _check_maker(row, actor)
+    await require_endorsements(conn, tenant_id, row)
     product = await _product(conn, tenant_id, row["product_id"], path="body")
     _require_active_product(product)
     amount = row["requested_amount"] if data.amount is None else data.amount
@@ -443,8 +463,9 @@ async def decline(
     actor: uuid.UUID,
     application_id: uuid.UUID,
     data: Decline,
+    via_group: bool = False,
 ) -> LoanApplication:
-    row = await _lock(conn, tenant_id, application_id)
+    row = await _lock_to_move(conn, tenant_id, application_id, via_group)
     _require(row, "declined", ApplicationStatus.SUBMITTED)
     _check_maker(row, actor)
     return await _transition(
@@ -472,8 +493,9 @@ async def withdraw(
     actor: uuid.UUID,
     application_id: uuid.UUID,
     note: str | None,
+    via_group: bool = False,
 ) -> LoanApplication:
-    row = await _lock(conn, tenant_id, application_id)
+    row = await _lock_to_move(conn, tenant_id, application_id, via_group)
     _require(
         row,
         "withdrawn",
@@ -500,10 +522,11 @@ async def disburse(
     actor: uuid.UUID,
     application_id: uuid.UUID,
     data: Disbursement,
+    via_group: bool = False,
 ) -> Loan:
     """Pay out an approved application: the loan account opens with the schedule built
     from the terms frozen at approval."""
-    row = await _lock(conn, tenant_id, application_id)
+    row = await _lock_to_move(conn, tenant_id, application_id, via_group)
     _require(row, "disbursed", ApplicationStatus.APPROVED)
     on = data.disbursement_date or accounts.today()
     if on > accounts.today():
@@ -520,6 +543,9 @@ async def disburse(
         disbursement_date=on,
         first_repayment_date=data.first_repayment_date,
         path="body.first_repayment_date" if data.first_repayment_date else "body",
+    )
+    await require_funding(
+        conn, tenant_id=tenant_id, actor=actor, application=row, top_up=data.tenant_top_up
     )
     loan = await accounts.open_loan(
         conn, tenant_id=tenant_id, actor=actor, application=row, terms=terms, schedule=schedule
