@@ -1,5 +1,5 @@
 """Pure-ASGI middleware (cheaper than BaseHTTPMiddleware): request id, body limit,
-access log and Prometheus metrics."""
+access log, Prometheus metrics and usage metering."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from platform_api.core.errors import problem_response
 from platform_api.core.logging import request_id_var
+from platform_api.core.metering import Meter
 
 access_log = logging.getLogger("platform_api.access")
 
@@ -53,9 +54,10 @@ def operation_of(scope: Scope) -> str:
 class RequestContextMiddleware:
     """Assigns X-Request-ID, refuses oversize bodies with 413, logs and measures."""
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_body_bytes: int, meter: Meter | None = None) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.meter = meter
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -96,6 +98,14 @@ class RequestContextMiddleware:
             operation = operation_of(scope)
             _counter(scope["method"], operation, status).inc()
             _latency(operation).observe(elapsed)
+            if self.meter is not None:
+                principal = scope["state"].get("principal")
+                if principal is None:
+                    self.meter.record(None, None, operation, status, elapsed)
+                else:
+                    self.meter.record(
+                        principal.tenant_id, principal.client_id, operation, status, elapsed
+                    )
             if access_log.isEnabledFor(logging.INFO):
                 access_log.info("request", extra=_access_fields(scope, operation, status, elapsed))
             request_id_var.reset(token)

@@ -98,6 +98,7 @@ async def create_client(
     scopes: list[str],
     actor: uuid.UUID | None,
     tenant_id: uuid.UUID | None = None,
+    funder_id: uuid.UUID | None = None,
 ) -> ClientWithSecret:
     if tenant_id is not None:
         exists = await conn.fetchval("SELECT true FROM tenants WHERE id = $1", tenant_id)
@@ -106,7 +107,8 @@ async def create_client(
     secret = secrets.token_urlsafe(32)
     row = await conn.fetchrow(
         f"INSERT INTO api_clients (id, kind, tenant_id, name, scopes, secret_hash, created_by, "
-        f"updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING {_CLIENT_COLUMNS}",
+        f"updated_by, funder_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) "
+        f"RETURNING {_CLIENT_COLUMNS}",
         uuid.uuid4(),
         kind.value,
         tenant_id,
@@ -114,6 +116,7 @@ async def create_client(
         sorted(set(scopes)),
         _hash_secret(secret),
         actor,
+        funder_id,
     )
     return ClientWithSecret(**dict(row), client_secret=secret)
 

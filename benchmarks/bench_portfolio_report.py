@@ -1,0 +1,307 @@
+"""One funder's month-by-tenant portfolio report over 1,000,000 loans and 10,000,000
+postings spread over 100 tenants: p50 / p95 milliseconds of `GET /v1/reports/portfolio`.
+
+Run: .venv/bin/python benchmarks/bench_portfolio_report.py [--tenants 100]
+         [--loans-per-tenant 10000] [--granted 10] [--runs 20] [--warmup 3]
+
+On the machine's PostgreSQL (`BENCH_DATABASE_URL`, a superuser URL; default
+`postgresql://postgres@127.0.0.1:5432/postgres`) it creates and migrates a throw-away
+database (`_harness.scratch_database`: schema, row-level security, the app role) and
+seeds it as the superuser with set-based SQL (`generate_series`, foreign-key triggers off
+while seeding, `VACUUM ANALYZE` after): per tenant 2,500 entrepreneurs (mixed genders and
+birth years), a product, and `--loans-per-tenant` disbursed loans with their applications,
+5 monthly installments each, 5 repayments each and 2 postings (interest, principal) per
+repayment, so 100 x 10,000 loans make 1,000,000 loans, 5,000,000 installments and
+repayments and 10,000,000 postings. Rows are stored tenant by tenant (as a table sharded
+or clustered by tenant would keep them). Loans were disbursed 6 to 30 months ago; 90%
+repay every installment (one in seven of them 10 days late), 10% pay a quarter of each
+installment and fall behind, one in a hundred is written off 200 days after disbursement.
+
+It then grants `--granted` tenants to one funder and times, in-process through the whole
+app (the funder's token, the live grant check, one transaction per tenant under
+row-level security, suppression, JSON), the report for the last 12 months grouped by
+month and tenant. It prints p50 / p95 (target p95 <= 300 ms) and checks one figure
+against SQL straight on the tables (loans disbursed per tenant and month). The database
+is dropped at the end. Exits 1 if the check fails, never for the time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import asyncpg
+import httpx
+
+from _harness import (
+    APP_ROLE,
+    DEFAULT_DATABASE_URL,
+    ScratchDatabase,
+    _cpu_busy,
+    _terminate,
+    scratch_database,
+)
+from platform_api.app import create_app
+from platform_api.settings import Settings
+
+TARGET_MS = 300.0
+PEOPLE_PER_TENANT = 2_500
+
+# Ids are built from integers so rows can point at each other without lookups:
+# id(kind, n) = kind's prefix + n in hex.
+_SEED_SQL = """
+SET session_replication_role = replica;  -- no foreign-key triggers while seeding
+SET synchronous_commit = off;
+CREATE FUNCTION pg_temp.uid(kind int, n bigint) RETURNS uuid IMMUTABLE LANGUAGE sql AS
+$$ SELECT (lpad(to_hex(kind), 8, '0') || '-0000-4000-8000-' || lpad(to_hex(n), 12, '0'))::uuid $$;
+
+INSERT INTO tenants (id, name, country, default_currency)
+SELECT pg_temp.uid(1, t), 'Bench MFI ' || t, 'KE', 'KES' FROM generate_series(0, {tenants} - 1) t;
+
+INSERT INTO entrepreneurs (tenant_id, id, full_name, country, gender, birth_year)
+SELECT pg_temp.uid(1, e / {people}), pg_temp.uid(2, e), 'Borrower', 'KE',
+       (ARRAY['female', 'female', 'female', 'male', 'male', 'female', 'male', 'undisclosed',
+              'female', NULL])[1 + e % 10],
+       1950 + (e * 7) % 56
+FROM generate_series(0, {tenants} * {people} - 1) e;
+
+INSERT INTO loan_products (tenant_id, id, name, kind, currency, interest_method, annual_rate,
+    interest_calculation, day_count, repayment_every, repayment_unit, min_principal,
+    max_principal, default_principal, min_term, max_term, default_term, upfront_fee_mode,
+    allocation_order)
+SELECT pg_temp.uid(1, t), pg_temp.uid(3, t), 'Biashara', 'individual', 'KES', 'flat', 0.24,
+       'per_period', 'actual/365', 1, 'months', 1, 1000000000, 100000, 1, 12, 5, 'deducted',
+       '{{fees,interest,principal}}'
+FROM generate_series(0, {tenants} - 1) t;
+
+CREATE TEMP TABLE seed AS
+SELECT g, (g - 1) / {loans} AS t, 100000 + (g % 50) * 10000 AS principal,
+       '{today}'::date - 180 - (g::bigint * 7919 % 720)::int AS disbursed,
+       g % 10 = 0 AS behind, g % 100 = 0 AS written_off,
+       CASE WHEN g % 7 = 0 THEN 10 ELSE -2 END AS delay
+FROM generate_series(1, {tenants} * {loans}) g;
+
+INSERT INTO loan_applications (tenant_id, id, entrepreneur_id, product_id, currency,
+    requested_amount, requested_term, monthly_revenue, monthly_expenses,
+    existing_debt_payments, documents, status, loan_id)
+SELECT pg_temp.uid(1, t), pg_temp.uid(4, g), pg_temp.uid(2, t * {people} + g % {people}),
+       pg_temp.uid(3, t), 'KES', principal, 5, principal, 0, 0, '[]', 'disbursed',
+       pg_temp.uid(5, g)
+FROM seed;
+
+CREATE TEMP TABLE seed_repayments AS
+SELECT s.g, s.t, k,
+       s.disbursed + 30 * k AS due,
+       CASE WHEN s.behind THEN s.disbursed + 30 * k + 5 ELSE s.disbursed + 30 * k + s.delay END
+           AS paid_on,
+       CASE WHEN s.behind THEN s.principal / 20 ELSE s.principal / 5 END AS principal,
+       CASE WHEN s.behind THEN s.principal / 200 ELSE s.principal / 50 END AS interest
+FROM seed s, generate_series(1, 5) k;
+
+INSERT INTO loans (tenant_id, id, application_id, entrepreneur_id, product_id, currency,
+    principal, term, interest_method, annual_rate, apr, eir, disbursement_date, maturity_date,
+    upfront_fee, net_disbursed, total_interest, total_fees, allocation_order,
+    arrears_tolerance_amount, arrears_tolerance_days, status, principal_paid, interest_paid,
+    principal_written_off, behind_since, closed_on, written_off_on, repayments_posted)
+SELECT pg_temp.uid(1, t), pg_temp.uid(5, g), pg_temp.uid(4, g),
+       pg_temp.uid(2, t * {people} + g % {people}), pg_temp.uid(3, t), 'KES', principal, 5,
+       'flat', 0.24, 0.3, 0.27, disbursed, disbursed + 150, 0, principal, principal / 10, 0,
+       '{{fees,interest,principal}}', 0, 0,
+       CASE WHEN written_off THEN 'written_off' WHEN behind THEN 'active' ELSE 'closed' END,
+       CASE WHEN behind THEN principal / 4 ELSE principal END,
+       CASE WHEN behind THEN principal / 40 ELSE principal / 10 END,
+       CASE WHEN written_off THEN principal - principal / 4 ELSE 0 END,
+       CASE WHEN behind AND NOT written_off THEN disbursed + 60 END,
+       CASE WHEN NOT behind THEN disbursed + 150 + delay END,
+       CASE WHEN written_off THEN disbursed + 200 END,
+       5
+FROM seed;
+
+INSERT INTO loan_installments (tenant_id, id, loan_id, number, due_date, principal, interest,
+    fees, principal_paid, interest_paid)
+SELECT pg_temp.uid(1, s.t), pg_temp.uid(6, s.g * 8 + k), pg_temp.uid(5, s.g), k,
+       s.disbursed + 30 * k, s.principal / 5, s.principal / 50, 0,
+       CASE WHEN s.behind THEN (CASE WHEN k = 1 THEN s.principal / 5
+                                     WHEN k = 2 THEN s.principal / 20 ELSE 0 END)
+            ELSE s.principal / 5 END,
+       CASE WHEN s.behind THEN (CASE WHEN k <= 2 THEN s.principal / 50 ELSE 0 END)
+            ELSE s.principal / 50 END
+FROM seed s, generate_series(1, 5) k;
+
+INSERT INTO loan_repayments (tenant_id, id, loan_id, sequence, amount, paid_on, channel,
+    principal, interest, fees, overpayment)
+SELECT pg_temp.uid(1, t), pg_temp.uid(7, g * 8 + k), pg_temp.uid(5, g), k,
+       principal + interest, paid_on, 'mpesa', principal, interest, 0, 0
+FROM seed_repayments;
+
+INSERT INTO loan_postings (tenant_id, id, loan_id, repayment_id, installment, target, kind,
+    amount)
+SELECT pg_temp.uid(1, r.t), pg_temp.uid(8, (r.g * 8 + r.k) * 2 + part),
+       pg_temp.uid(5, r.g), pg_temp.uid(7, r.g * 8 + r.k), r.k,
+       CASE WHEN part = 0 THEN 'interest' ELSE 'principal' END, 'repayment',
+       CASE WHEN part = 0 THEN r.interest ELSE r.principal END
+FROM seed_repayments r, generate_series(0, 1) part;
+"""
+
+
+async def seed(scratch: ScratchDatabase, tenants: int, loans: int) -> float:
+    started = time.perf_counter()
+    admin = await asyncpg.connect(scratch.admin)
+    try:
+        sql = _SEED_SQL.format(
+            tenants=tenants, loans=loans, people=PEOPLE_PER_TENANT, today=datetime.now(UTC).date()
+        )
+        await admin.execute(sql)  # one implicit transaction
+        await admin.execute("RESET session_replication_role")
+        await admin.execute("VACUUM ANALYZE")
+    finally:
+        await admin.close()
+    return time.perf_counter() - started
+
+
+async def expected_disbursed(
+    scratch: ScratchDatabase, tenant_ids: list[str], start: date
+) -> Counter:
+    admin = await asyncpg.connect(scratch.admin)
+    try:
+        rows = await admin.fetch(
+            "SELECT tenant_id::text AS t, date_trunc('month', disbursement_date)::date AS m, "
+            "count(*) AS n FROM loans WHERE tenant_id = ANY($1::uuid[]) "
+            "AND disbursement_date >= $2 GROUP BY 1, 2",
+            tenant_ids,
+            start,
+        )
+    finally:
+        await admin.close()
+    return Counter({(r["t"], r["m"].isoformat()): r["n"] for r in rows})
+
+
+async def bench(args: argparse.Namespace, scratch: ScratchDatabase, tmp: Path) -> int:
+    seconds = await seed(scratch, args.tenants, args.loans_per_tenant)
+    total = args.tenants * args.loans_per_tenant
+    print(
+        f"seed: {args.tenants} tenants, {total:,} loans, {5 * total:,} installments and "
+        f"repayments, {10 * total:,} postings, VACUUM ANALYZE: {seconds:.0f} s",
+        flush=True,
+    )
+    settings = Settings(
+        database_url=scratch.owner,
+        db_app_role=APP_ROLE,
+        db_app_password=scratch.password,
+        var_dir=tmp / "var",
+        overdue_sweep_seconds=0,
+        metering_enabled=False,
+        log_level="WARNING",
+    )
+    app = create_app(settings)
+    today = datetime.now(UTC).date()
+    month = today.year * 12 + today.month - 1 - 11
+    start = date(month // 12, month % 12 + 1, 1)
+    async with app.router.lifespan_context(app):
+        http = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://b")
+        operator = await _operator_token(http, scratch)
+        funder = (
+            await http.post("/v1/funders", json={"name": "Foundation"}, headers=operator)
+        ).json()
+        granted = [str(uuid.UUID(f"00000001-0000-4000-8000-{t:012x}")) for t in range(args.granted)]
+        admin = await asyncpg.connect(scratch.admin)
+        await admin.execute(
+            "INSERT INTO funder_grants (id, tenant_id, funder_id) "
+            "SELECT gen_random_uuid(), t, $2 FROM unnest($1::uuid[]) t",
+            granted,
+            uuid.UUID(funder["id"]),
+        )
+        await admin.close()
+        token = await _token(http, funder["client"]["id"], funder["client"]["client_secret"])
+        headers = {"Authorization": f"Bearer {token}"}
+        path = (
+            f"/v1/reports/portfolio?from={start.isoformat()}&to={today.isoformat()}"
+            "&group_by=month&group_by=tenant"
+        )
+        busy = _cpu_busy(1.0)
+        if busy is not None and busy > 0.15:
+            print(f"WARNING: the machine was {busy:.0%} busy before the timing.", flush=True)
+        times, body = [], None
+        for n in range(args.warmup + args.runs):
+            t0 = time.perf_counter()
+            response = await http.get(path, headers=headers)
+            elapsed = time.perf_counter() - t0
+            assert response.status_code == 200, response.text
+            body = response.json()
+            if n >= args.warmup:
+                times.append(elapsed * 1000)
+        await http.aclose()
+    assert body is not None
+    got = Counter()
+    for row in body["data"]:
+        if row["dimension"] == "all" and row["loans_disbursed"] is not None:
+            got[(row["tenant_id"], row["period_start"])] = row["loans_disbursed"]
+    want = await expected_disbursed(scratch, granted, start)
+    shown = {key: n for key, n in want.items() if n >= body["k"]}
+    ok = got == Counter(shown)
+    times.sort()
+    p50 = statistics.median(times)
+    p95 = times[max(0, round(0.95 * len(times)) - 1)]
+    rows = len(body["data"])
+    print(
+        f"summary: portfolio report, {args.granted} granted tenants x 12 months, "
+        f"{rows} rows: p50 {p50:.0f} ms, p95 {p95:.0f} ms (target p95 <= {TARGET_MS:.0f} ms: "
+        f"{'met' if p95 <= TARGET_MS else 'NOT met'}); min {times[0]:.0f}, max {times[-1]:.0f}, "
+        f"n={len(times)}"
+    )
+    print(f"check: loans disbursed per tenant and month {'match' if ok else 'DIFFER from'} SQL")
+    return 0 if ok else 1
+
+
+async def _operator_token(http: httpx.AsyncClient, scratch: ScratchDatabase) -> dict[str, str]:
+    from platform_api.tenants.service import bootstrap_operator
+
+    conn = await asyncpg.connect(scratch.owner)
+    try:
+        async with conn.transaction():
+            created = await bootstrap_operator(conn)
+    finally:
+        await conn.close()
+    token = await _token(http, str(created.id), created.client_secret)
+    return {"Authorization": f"Bearer {token}"}
+
+
+async def _token(http: httpx.AsyncClient, client_id: str, secret: str) -> str:
+    response = await http.post(
+        "/v1/oauth/token",
+        data={"grant_type": "client_credentials", "client_id": client_id, "client_secret": secret},
+    )
+    assert response.status_code == 200, response.text
+    token: str = response.json()["access_token"]
+    return token
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--tenants", type=int, default=100)
+    parser.add_argument("--loans-per-tenant", type=int, default=10_000)
+    parser.add_argument("--granted", type=int, default=10)
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--warmup", type=int, default=3)
+    args = parser.parse_args()
+    signal.signal(signal.SIGTERM, _terminate)  # so the scratch database is dropped
+    admin_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
+    with (
+        tempfile.TemporaryDirectory(prefix="platform-bench-") as tmp,
+        scratch_database(admin_url, Path(tmp)) as scratch,
+    ):
+        return asyncio.run(bench(args, scratch, Path(tmp)))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

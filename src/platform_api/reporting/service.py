@@ -1,0 +1,664 @@
+"""Funder reports: who may read which tenants, the per-tenant aggregates, and the rows.
+
+Every tenant is read in its own transaction (row-level security holds: no query ever
+sees two tenants), several tenants at once on the pool. The database returns sums per
+period and (gender, age band); `metrics` turns them into rows and hides small cells.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Any, TypeVar
+
+import asyncpg
+
+from platform_api.auth import scopes as scope_names
+from platform_api.auth.principals import Principal, PrincipalKind
+from platform_api.core.db import Database
+from platform_api.core.errors import Problem, not_found
+from platform_api.core.metering import BUCKETS, percentile_ms
+from platform_api.funders import service as funders
+from platform_api.reporting import metrics
+from platform_api.reporting.metrics import ALL, Category, Period
+from platform_api.reporting.schemas import (
+    GroupBy,
+    ImpactReport,
+    ImpactRow,
+    PortfolioReport,
+    PortfolioRow,
+    UsagePeriod,
+    UsageReport,
+    UsageRow,
+)
+from platform_api.reporting.suppression import DEFAULT_K, MIN_K
+
+T = TypeVar("T")
+
+#: Tenants read at once by one report (each holds a pool connection meanwhile).
+_CONCURRENT_TENANTS = 4
+#: The tenant setting that raises k.
+K_SETTING = "report_suppression_k"
+
+_GENDER = metrics.gender_sql("en.gender")
+#: The age band of the entrepreneur `en`; every report query passes the year as $5.
+_BAND = metrics.age_band_sql("en.birth_year", "$5::int")
+
+
+# --------------------------------------------------------------------------- audience
+
+
+async def readable_tenants(
+    db: Database, principal: Principal, requested: Sequence[uuid.UUID] | None
+) -> list[uuid.UUID]:
+    """The tenants this caller may read, narrowed to `requested`: a tenant's client with
+    `reports:read` reads itself, a funder the tenants whose grant is live now, the
+    operator every tenant. A tenant outside that set is 404 (not revealed)."""
+    if principal.kind is PrincipalKind.OPERATOR:
+        rows = await db.pool.fetch("SELECT id FROM tenants ORDER BY id")
+        allowed = [row["id"] for row in rows]
+    elif principal.kind is PrincipalKind.FUNDER and principal.funder_id is not None:
+        _require(principal, scope_names.FUNDER)
+        allowed = await funders.granted_tenants(db, funder_id=principal.funder_id)
+    elif principal.kind is PrincipalKind.TENANT and principal.tenant_id is not None:
+        _require(principal, "reports:read")
+        allowed = [principal.tenant_id]
+    else:
+        raise Problem(403, "This token cannot read reports.", slug="forbidden")
+    if not requested:
+        return allowed
+    permitted = set(allowed)
+    for tenant_id in requested:
+        if tenant_id not in permitted:
+            raise not_found("Tenant")
+    return sorted(set(requested))
+
+
+def _require(principal: Principal, scope: str) -> None:
+    if scope not in principal.scopes:
+        raise Problem(403, f"This token lacks the scope(s): {scope}.", slug="insufficient-scope")
+
+
+async def thresholds(db: Database, tenant_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """Each tenant's k: its `report_suppression_k` setting if it is a whole number, else
+    the default, and never below the minimum."""
+    rows = await db.pool.fetch(
+        f"SELECT id, settings->'{K_SETTING}' AS k FROM tenants WHERE id = ANY($1::uuid[])",
+        list(tenant_ids),
+    )
+    result = {}
+    for row in rows:
+        configured = row["k"]
+        k = configured if isinstance(configured, int) and not isinstance(configured, bool) else 0
+        result[row["id"]] = max(MIN_K, k or DEFAULT_K)
+    return result
+
+
+async def _each_tenant(
+    db: Database,
+    tenant_ids: Sequence[uuid.UUID],
+    read: Callable[[asyncpg.Connection, uuid.UUID], Awaitable[T]],
+) -> list[tuple[uuid.UUID, T]]:
+    """`read` in a transaction of each tenant, a few tenants at a time."""
+    gate = asyncio.Semaphore(_CONCURRENT_TENANTS)
+
+    async def one(tenant_id: uuid.UUID) -> tuple[uuid.UUID, T]:
+        async with gate, db.transaction(tenant_id) as conn:
+            return tenant_id, await read(conn, tenant_id)
+
+    return list(await asyncio.gather(*(one(t) for t in tenant_ids)))
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one report covers."""
+
+    start: date
+    end: date
+    group_by: frozenset[GroupBy]
+    tenant_ids: list[uuid.UUID]
+
+    @property
+    def periods(self) -> list[Period]:
+        return metrics.periods(self.start, self.end, monthly=GroupBy.MONTH in self.group_by)
+
+    def tenant_key(self, tenant_id: uuid.UUID) -> uuid.UUID | None:
+        return tenant_id if GroupBy.TENANT in self.group_by else None
+
+
+GroupKey = tuple[int, uuid.UUID | None, str]  # (period index, tenant or None, currency or "")
+
+
+class Cubes:
+    """Measure sums per group and (gender, age band), summed over tenants when the report
+    is not grouped by tenant; k per group is the largest of its tenants'."""
+
+    def __init__(self, scope: Scope, ks: dict[uuid.UUID, int]) -> None:
+        self.scope = scope
+        self.ks = ks
+        self.sums: dict[GroupKey, dict[tuple[str, str], dict[str, int]]] = defaultdict(
+            lambda: defaultdict(lambda: defaultdict(int))
+        )
+        self.k: dict[GroupKey, int] = {}
+
+    def add(
+        self,
+        tenant_id: uuid.UUID,
+        period: int,
+        currency: str,
+        gender: str,
+        band: str,
+        **values: int,
+    ) -> None:
+        key = (period, self.scope.tenant_key(tenant_id), currency)
+        self.k[key] = max(self.k.get(key, 0), self.ks.get(tenant_id, DEFAULT_K))
+        cell = self.sums[key][(gender, band)]
+        for name, value in values.items():
+            cell[name] += value
+
+    def groups(self) -> list[tuple[GroupKey, dict[tuple[str, str], dict[str, int]]]]:
+        return sorted(self.sums.items(), key=lambda item: (item[0][0], str(item[0][1]), item[0][2]))
+
+
+def _rows(
+    cubes: Cubes,
+    *,
+    counts: Sequence[str],
+    amounts: dict[str, str],
+    derived: Callable[[Category, dict[Category, dict[str, int]]], dict[str, Any]],
+    needs: dict[str, Callable[[Category], list[tuple[Category, str]]]],
+    measures: Iterable[str],
+) -> list[tuple[GroupKey, Category, dict[str, Any]]]:
+    """Rows of every group with suppression applied: counts as they are (or hidden),
+    `amounts` shown with the count they rest on, derived values (rates) shown only if
+    every count they `need` is shown."""
+    result = []
+    names = list(measures)
+    for key, cube in cubes.groups():
+        table = metrics.breakdown(cube, names)
+        hidden = metrics.hidden_counts(table, counts, cubes.k[key])
+        for category in metrics.categories():
+            row = table[category]
+            cells: list[tuple[str, Any, bool]] = [
+                (name, row[name], (category, name) in hidden) for name in counts
+            ]
+            cells += [
+                (name, row[name], (category, basis) in hidden) for name, basis in amounts.items()
+            ]
+            cells += [
+                (name, value, any(cell in hidden for cell in needs[name](category)))
+                for name, value in derived(category, table).items()
+            ]
+            values: dict[str, Any] = {name: None if hide else value for name, value, hide in cells}
+            suppressed = [name for name, _, hide in cells if hide]
+            values["suppressed"] = suppressed
+            result.append((key, category, values))
+    return result
+
+
+def _same_row(*measures: str) -> Callable[[Category], list[tuple[Category, str]]]:
+    return lambda category: [(category, measure) for measure in measures]
+
+
+# --------------------------------------------------------------------------- impact
+
+_IMPACT_SQL = f"""
+WITH touch AS (
+    SELECT id AS entrepreneur_id, (created_at AT TIME ZONE 'UTC')::date AS day, false AS engaged
+    FROM entrepreneurs WHERE tenant_id = $1 AND created_at >= $3::date - 1
+    UNION ALL
+    SELECT entrepreneur_id, surveyed_on, false FROM outcome_surveys
+    WHERE tenant_id = $1 AND surveyed_on BETWEEN $3 AND $4
+    UNION ALL
+    SELECT entrepreneur_id, (created_at AT TIME ZONE 'UTC')::date, true FROM loan_applications
+    WHERE tenant_id = $1 AND created_at >= $3::date - 1
+    UNION ALL
+    SELECT entrepreneur_id, disbursement_date, false FROM loans
+    WHERE tenant_id = $1 AND disbursement_date BETWEEN $3 AND $4
+    UNION ALL
+    SELECT entrepreneur_id, (proposed_at AT TIME ZONE 'UTC')::date, true FROM matches
+    WHERE tenant_id = $1 AND proposed_at >= $3::date - 1
+    UNION ALL
+    SELECT m.entrepreneur_id, s.held_on, true
+    FROM mentoring_sessions s JOIN matches m ON m.tenant_id = s.tenant_id AND m.id = s.match_id
+    WHERE s.tenant_id = $1 AND s.held_on BETWEEN $3 AND $4
+    UNION ALL
+    SELECT m.entrepreneur_id, c.paid_on, true
+    FROM lending_circle_contributions c
+    JOIN lending_circle_members m ON m.tenant_id = c.tenant_id AND m.id = c.member_id
+    WHERE c.tenant_id = $1 AND c.paid_on BETWEEN $3 AND $4
+), reached AS (
+    SELECT width_bucket(day, $2::date[]) AS n, entrepreneur_id, bool_or(engaged) AS engaged
+    FROM touch WHERE day BETWEEN $3 AND $4 GROUP BY 1, 2
+), latest_follow_up AS (
+    SELECT DISTINCT ON (n, entrepreneur_id) width_bucket(surveyed_on, $2::date[]) AS n,
+           entrepreneur_id, earns_from_own_business OR earns_from_gigs AS earning
+    FROM outcome_surveys
+    WHERE tenant_id = $1 AND kind = 'follow_up' AND surveyed_on BETWEEN $3 AND $4
+    ORDER BY n, entrepreneur_id, surveyed_on DESC, created_at DESC
+), cohort AS (
+    SELECT f.n, f.entrepreneur_id, f.earning AS at_follow_up,
+           b.earns_from_own_business OR b.earns_from_gigs AS at_baseline
+    FROM latest_follow_up f
+    JOIN outcome_surveys b ON b.tenant_id = $1 AND b.entrepreneur_id = f.entrepreneur_id
+                          AND b.kind = 'baseline'
+)
+SELECT r.n, {_GENDER} AS gender, {_BAND} AS band,
+       count(*) AS entrepreneurs_reached,
+       count(*) FILTER (WHERE r.engaged) AS entrepreneurs_engaged,
+       count(c.entrepreneur_id) AS earning_cohort,
+       count(*) FILTER (WHERE c.at_baseline) AS earning_at_baseline,
+       count(*) FILTER (WHERE c.at_follow_up) AS earning_at_follow_up
+FROM reached r
+JOIN entrepreneurs en ON en.tenant_id = $1 AND en.id = r.entrepreneur_id
+LEFT JOIN cohort c ON c.n = r.n AND c.entrepreneur_id = r.entrepreneur_id
+GROUP BY 1, 2, 3
+"""
+
+_IMPACT_COUNTS = (
+    "entrepreneurs_reached",
+    "entrepreneurs_engaged",
+    "earning_cohort",
+    "earning_at_baseline",
+    "earning_at_follow_up",
+)
+
+
+def _arguments(scope: Scope, dates: list[date]) -> list[Any]:
+    """$2-$5 of a report query: `dates` (ascending), the range, and the age year."""
+    return [dates, scope.start, scope.end, scope.end.year]
+
+
+async def impact_report(db: Database, scope: Scope) -> ImpactReport:
+    ks = await thresholds(db, scope.tenant_ids)
+    arguments = _arguments(scope, [p.start for p in scope.periods])
+
+    async def read(conn: asyncpg.Connection, tenant_id: uuid.UUID) -> list[asyncpg.Record]:
+        rows: list[asyncpg.Record] = await conn.fetch(_IMPACT_SQL, tenant_id, *arguments)
+        return rows
+
+    cubes = Cubes(scope, ks)
+    for tenant_id, rows in await _each_tenant(db, scope.tenant_ids, read):
+        for row in rows:
+            cubes.add(
+                tenant_id,
+                row["n"],
+                "",
+                row["gender"],
+                row["band"],
+                **{name: row[name] for name in _IMPACT_COUNTS},
+            )
+
+    def derived(category: Category, table: dict[Category, dict[str, int]]) -> dict[str, Any]:
+        row = table[category]
+        values = {
+            "earning_rate_at_baseline": metrics.ratio(
+                row["earning_at_baseline"], row["earning_cohort"]
+            ),
+            "earning_rate_at_follow_up": metrics.ratio(
+                row["earning_at_follow_up"], row["earning_cohort"]
+            ),
+        }
+        if category == (ALL, ALL):
+            reached = row["entrepreneurs_reached"]
+            values["share_women"] = metrics.ratio(
+                table[("gender", "female")]["entrepreneurs_reached"], reached
+            )
+            values["share_aged_18_34"] = metrics.ratio(
+                table[("age_band", "18_34")]["entrepreneurs_reached"], reached
+            )
+        return values
+
+    def shares(category: Category) -> Callable[[Category], list[tuple[Category, str]]]:
+        return lambda all_row: [
+            (all_row, "entrepreneurs_reached"),
+            (category, "entrepreneurs_reached"),
+        ]
+
+    needs = {
+        "earning_rate_at_baseline": _same_row("earning_at_baseline", "earning_cohort"),
+        "earning_rate_at_follow_up": _same_row("earning_at_follow_up", "earning_cohort"),
+        "share_women": shares(("gender", "female")),
+        "share_aged_18_34": shares(("age_band", "18_34")),
+    }
+    periods = scope.periods
+    data = [
+        ImpactRow(
+            period_start=periods[key[0] - 1].start,
+            period_end=periods[key[0] - 1].end,
+            tenant_id=key[1],
+            dimension=category[0],
+            category=category[1],
+            **values,
+        )
+        for key, category, values in _rows(
+            cubes,
+            counts=_IMPACT_COUNTS,
+            amounts={},
+            derived=derived,
+            needs=needs,
+            measures=_IMPACT_COUNTS,
+        )
+    ]
+    return ImpactReport(**_meta(scope, cubes), data=data)
+
+
+def _meta(scope: Scope, cubes: Cubes) -> dict[str, Any]:
+    return {
+        "start": scope.start,
+        "end": scope.end,
+        "group_by": sorted(scope.group_by),
+        "tenant_ids": scope.tenant_ids,
+        "k": max(cubes.ks.values(), default=DEFAULT_K),
+        "generated_at": datetime.now(UTC),
+    }
+
+
+# --------------------------------------------------------------------------- portfolio
+
+# $2 is the ascending list of days balances are taken on (each period's last day and the
+# day before it starts); a loan is active on day $2[j] for a <= j < e. $6 are the
+# periods' first days, for flows. Amounts paid count by `paid_on` and fill installments
+# oldest first (the ledger's rule), so what was paid by a day follows from the running
+# total of repayments: an installment is paid on time up to the part of the running total
+# at its due date that falls in its slice of the schedule's running total, and is behind
+# (beyond the tolerance amount) until the running total reaches its slice's end.
+_PORTFOLIO_SQL = f"""
+WITH loan AS MATERIALIZED (
+    SELECT l.id, l.currency, l.principal, l.principal_written_off, l.disbursement_date,
+           l.written_off_on, l.arrears_tolerance_amount AS tolerance,
+           greatest(30, l.arrears_tolerance_days) AS grace,
+           width_bucket(l.disbursement_date - 1, $2::date[]) + 1 AS a,
+           width_bucket(coalesce(least(l.closed_on, l.written_off_on), 'infinity') - 1,
+                        $2::date[]) + 1 AS e,
+           {_GENDER} AS gender, {_BAND} AS band
+    FROM loans l
+    JOIN entrepreneurs en ON en.tenant_id = l.tenant_id AND en.id = l.entrepreneur_id
+    WHERE l.tenant_id = $1 AND l.disbursement_date <= $4
+      AND coalesce(least(l.closed_on, l.written_off_on), 'infinity') >= $3
+), rep AS MATERIALIZED (
+    SELECT r.loan_id, r.paid_on, r.principal, r.principal + r.interest + r.fees AS paid,
+           width_bucket(r.paid_on - 1, $2::date[]) + 1 AS b
+    FROM loan_repayments r
+    WHERE r.tenant_id = $1 AND r.status = 'posted' AND r.paid_on <= $4
+      AND r.loan_id IN (SELECT id FROM loan)
+), inst AS MATERIALIZED (
+    SELECT i.loan_id, i.due_date, i.principal + i.interest + i.fees AS total,
+           sum(i.principal + i.interest + i.fees)
+               OVER (PARTITION BY i.loan_id ORDER BY i.number) AS cum
+    FROM loan_installments i
+    WHERE i.tenant_id = $1 AND i.due_date <= $4 AND i.loan_id IN (SELECT id FROM loan)
+), timeline AS (
+    SELECT loan_id, paid_on AS day, 0 AS kind, paid AS amount, 0::bigint AS total,
+           0::bigint AS cum
+    FROM rep
+    UNION ALL
+    SELECT loan_id, due_date, 1, 0, total, cum FROM inst WHERE due_date >= $3
+), on_time AS (
+    SELECT loan_id, day, kind, total,
+           greatest(0, least(total, sum(amount) OVER (PARTITION BY loan_id ORDER BY day, kind
+                                                      ROWS UNBOUNDED PRECEDING)
+                                    - (cum - total))) AS paid
+    FROM timeline
+), due AS (
+    SELECT loan_id, width_bucket(day, $6::date[]) AS n, sum(total) AS amount,
+           sum(paid) AS paid
+    FROM on_time WHERE kind = 1 GROUP BY 1, 2
+), clearing AS (
+    SELECT i.loan_id, 0 AS kind, i.cum - l.tolerance AS level, NULL::date AS day,
+           i.due_date + l.grace + 1 AS risky_from
+    FROM inst i JOIN loan l ON l.id = i.loan_id
+    WHERE i.total > l.tolerance AND i.due_date + l.grace + 1 <= $4
+    UNION ALL
+    SELECT loan_id, 1, sum(paid) OVER (PARTITION BY loan_id ORDER BY paid_on
+                                       ROWS UNBOUNDED PRECEDING), paid_on, NULL
+    FROM rep
+), risk AS (
+    SELECT loan_id, kind, risky_from,
+           min(day) OVER (PARTITION BY loan_id ORDER BY level, kind
+                          ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS cleared_on
+    FROM clearing
+), at_risk AS (  -- the days $2[j] with risky_from <= day < cleared_on
+    SELECT DISTINCT r.loan_id, j
+    FROM risk r,
+         generate_series(width_bucket(r.risky_from - 1, $2::date[]) + 1,
+                         width_bucket(coalesce(r.cleared_on, 'infinity') - 1, $2::date[])) AS j
+    WHERE r.kind = 0
+), at_risk_principal AS (
+    SELECT p.loan_id, p.j, coalesce(sum(r.principal) FILTER (WHERE r.b <= p.j), 0) AS repaid
+    FROM at_risk p LEFT JOIN rep r ON r.loan_id = p.loan_id
+    GROUP BY 1, 2
+), days AS (
+    SELECT j FROM generate_series(1, cardinality($2::date[])) AS j
+), loan_spans AS (
+    SELECT currency, gender, band, a, e, count(*) AS loans, sum(principal) AS principal
+    FROM loan GROUP BY 1, 2, 3, 4, 5
+), repaid_spans AS (
+    SELECT l.currency, l.gender, l.band, greatest(l.a, r.b) AS a, l.e,
+           sum(r.principal) AS principal
+    FROM rep r JOIN loan l ON l.id = r.loan_id
+    GROUP BY 1, 2, 3, 4, 5
+)
+SELECT 'stock' AS kind, d.j, s.currency, s.gender, s.band, sum(s.loans)::bigint AS c1,
+       sum(s.principal)::bigint AS c2, 0 AS c3, 0 AS c4
+FROM loan_spans s JOIN days d ON s.a <= d.j AND d.j < s.e
+GROUP BY 2, 3, 4, 5
+UNION ALL
+SELECT 'repaid', d.j, s.currency, s.gender, s.band, 0, sum(s.principal)::bigint, 0, 0
+FROM repaid_spans s JOIN days d ON s.a <= d.j AND d.j < s.e
+GROUP BY 2, 3, 4, 5
+UNION ALL
+SELECT 'par', p.j, l.currency, l.gender, l.band, count(*),
+       sum(l.principal - p.repaid)::bigint, 0, 0
+FROM at_risk_principal p JOIN loan l ON l.id = p.loan_id AND l.a <= p.j AND p.j < l.e
+GROUP BY 2, 3, 4, 5
+UNION ALL
+SELECT 'disbursed', width_bucket(disbursement_date, $6::date[]), currency, gender, band,
+       count(*), sum(principal)::bigint, 0, 0
+FROM loan WHERE disbursement_date >= $3
+GROUP BY 2, 3, 4, 5
+UNION ALL
+SELECT 'written_off', width_bucket(written_off_on, $6::date[]), currency, gender, band,
+       count(*), sum(principal_written_off)::bigint, 0, 0
+FROM loan WHERE written_off_on BETWEEN $3 AND $4
+GROUP BY 2, 3, 4, 5
+UNION ALL
+SELECT 'due', d.n, l.currency, l.gender, l.band, count(*), sum(d.amount)::bigint,
+       count(*) FILTER (WHERE d.paid > 0), sum(d.paid)::bigint
+FROM due d JOIN loan l ON l.id = d.loan_id
+GROUP BY 2, 3, 4, 5
+"""
+
+_PORTFOLIO_COUNTS = (
+    "loans_disbursed",
+    "loans_outstanding",
+    "loans_due",
+    "loans_paid_on_time",
+    "loans_par30",
+    "loans_written_off",
+)
+#: Amounts, each shown only with the count of loans it sums over.
+_PORTFOLIO_AMOUNTS = {
+    "amount_disbursed": "loans_disbursed",
+    "principal_outstanding": "loans_outstanding",
+    "amount_due": "loans_due",
+    "amount_paid_on_time": "loans_paid_on_time",
+    "principal_par30": "loans_par30",
+    "principal_written_off": "loans_written_off",
+}
+#: Where each kind of row of _PORTFOLIO_SQL goes: (measure of c1, c2, c3, c4).
+_FLOWS = {
+    "disbursed": ("loans_disbursed", "amount_disbursed", None, None),
+    "written_off": ("loans_written_off", "principal_written_off", None, None),
+    "due": ("loans_due", "amount_due", "loans_paid_on_time", "amount_paid_on_time"),
+}
+
+
+def _balance_days(periods: Sequence[Period]) -> list[date]:
+    """The days balances are needed on: each period's last day and the day before it."""
+    return sorted({day for p in periods for day in (p.start - timedelta(days=1), p.end)})
+
+
+def _portfolio_cells(
+    rows: Iterable[asyncpg.Record], periods: Sequence[Period], days: list[date]
+) -> dict[tuple[int, str, str, str], dict[str, int]]:
+    """One tenant's rows as measure sums per (period, currency, gender, band)."""
+    on_day: dict[tuple[str, int, str, str, str], tuple[int, int]] = {}
+    cells: dict[tuple[int, str, str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row in rows:
+        kind, cell = row["kind"], (row["currency"], row["gender"], row["band"])
+        if kind in _FLOWS:
+            sums = cells[(row["j"], *cell)]
+            for name, column in zip(_FLOWS[kind], ("c1", "c2", "c3", "c4"), strict=True):
+                if name is not None:
+                    sums[name] += row[column]
+        else:
+            on_day[(kind, row["j"], *cell)] = (row["c1"], row["c2"])
+    index = {day: j for j, day in enumerate(days, start=1)}
+    currencies_cells = {key[2:] for key in on_day}
+    for n, period in enumerate(periods, start=1):
+        end, before = index[period.end], index[period.start - timedelta(days=1)]
+        for cell in currencies_cells:
+            loans, principal = on_day.get(("stock", end, *cell), (0, 0))
+            repaid = on_day.get(("repaid", end, *cell), (0, 0))[1]
+            opening = on_day.get(("stock", before, *cell), (0, 0))[1]
+            opening -= on_day.get(("repaid", before, *cell), (0, 0))[1]
+            par_loans, par_principal = on_day.get(("par", end, *cell), (0, 0))
+            if not (loans or opening or par_loans):
+                continue
+            sums = cells[(n, *cell)]
+            sums["loans_outstanding"] += loans
+            sums["principal_outstanding"] += principal - repaid
+            sums["opening_principal"] += opening
+            sums["loans_par30"] += par_loans
+            sums["principal_par30"] += par_principal
+    return cells
+
+
+def _portfolio_derived(category: Category, table: dict[Category, dict[str, int]]) -> dict[str, Any]:
+    row = table[category]
+    loans, principal = row["loans_outstanding"], row["principal_outstanding"]
+    average = (
+        int((Decimal(principal) / loans).quantize(Decimal(1), ROUND_HALF_EVEN)) if loans else None
+    )
+    return {
+        "average_outstanding_principal": average,
+        "repayment_rate": metrics.ratio(row["amount_paid_on_time"], row["amount_due"]),
+        "par30": metrics.ratio(row["principal_par30"], principal),
+        "write_off_ratio": metrics.ratio(
+            2 * row["principal_written_off"], row["opening_principal"] + principal
+        ),
+    }
+
+
+async def portfolio_report(db: Database, scope: Scope) -> PortfolioReport:
+    ks = await thresholds(db, scope.tenant_ids)
+    periods = scope.periods
+    days = _balance_days(periods)
+    arguments = [*_arguments(scope, days), [p.start for p in periods]]
+
+    async def read(conn: asyncpg.Connection, tenant_id: uuid.UUID) -> list[asyncpg.Record]:
+        rows: list[asyncpg.Record] = await conn.fetch(_PORTFOLIO_SQL, tenant_id, *arguments)
+        return rows
+
+    cubes = Cubes(scope, ks)
+    for tenant_id, rows in await _each_tenant(db, scope.tenant_ids, read):
+        for (n, currency, gender, band), sums in _portfolio_cells(rows, periods, days).items():
+            cubes.add(tenant_id, n, currency, gender, band, **sums)
+    needs = {
+        "average_outstanding_principal": _same_row("loans_outstanding"),
+        "repayment_rate": _same_row("loans_due", "loans_paid_on_time"),
+        "par30": _same_row("loans_par30", "loans_outstanding"),
+        "write_off_ratio": _same_row("loans_written_off", "loans_outstanding"),
+    }
+    data = [
+        PortfolioRow(
+            period_start=periods[key[0] - 1].start,
+            period_end=periods[key[0] - 1].end,
+            tenant_id=key[1],
+            currency=key[2],
+            dimension=category[0],
+            category=category[1],
+            **values,
+        )
+        for key, category, values in _rows(
+            cubes,
+            counts=_PORTFOLIO_COUNTS,
+            amounts=_PORTFOLIO_AMOUNTS,
+            derived=_portfolio_derived,
+            needs=needs,
+            measures=(*_PORTFOLIO_COUNTS, *_PORTFOLIO_AMOUNTS, "opening_principal"),
+        )
+    ]
+    return PortfolioReport(**_meta(scope, cubes), data=data)
+
+
+# --------------------------------------------------------------------------- usage
+
+
+async def usage_report(
+    db: Database,
+    *,
+    start: date,
+    end: date,
+    group_by: UsagePeriod,
+    tenant_ids: Sequence[uuid.UUID] | None,
+) -> UsageReport:
+    """Requests and latency percentiles per period, tenant, client, operation and status
+    class. Histograms of the stored rows (one per worker flush key and day) are added
+    before percentiles are read, so they are exact over all workers."""
+    truncate = "day" if group_by is UsagePeriod.DAY else "date_trunc('month', day)::date"
+    scoped = "" if tenant_ids is None else " AND tenant_id = ANY($3::uuid[])"
+    rows = await db.pool.fetch(
+        f"SELECT {truncate} AS period, tenant_id, client_id, operation, status_class, "
+        "requests, latency_ms_sum, latency_buckets FROM api_usage "
+        f"WHERE day BETWEEN $1 AND $2{scoped}",
+        start,
+        end,
+        *([list(tenant_ids)] if tenant_ids is not None else []),
+    )
+    merged: dict[tuple[Any, ...], list[Any]] = {}
+    for row in rows:
+        key = (
+            row["period"],
+            row["tenant_id"],
+            row["client_id"],
+            row["operation"],
+            row["status_class"],
+        )
+        total = merged.setdefault(key, [0, 0.0, [0] * BUCKETS])
+        total[0] += row["requests"]
+        total[1] += row["latency_ms_sum"]
+        total[2] = [a + b for a, b in zip(total[2], row["latency_buckets"], strict=True)]
+    data = []
+    for key in sorted(merged, key=lambda k: (k[0], str(k[1]), str(k[2]), k[3], k[4])):
+        requests, latency_sum, buckets = merged[key]
+        data.append(
+            UsageRow(
+                period_start=key[0],
+                tenant_id=key[1],
+                client_id=key[2],
+                operation=key[3],
+                status_class=f"{key[4]}xx",
+                requests=requests,
+                latency_mean_ms=round(latency_sum / requests, 3),
+                latency_p50_ms=percentile_ms(buckets, 0.50) or 0.0,
+                latency_p95_ms=percentile_ms(buckets, 0.95) or 0.0,
+                latency_p99_ms=percentile_ms(buckets, 0.99) or 0.0,
+            )
+        )
+    return UsageReport(
+        start=start,
+        end=end,
+        group_by=group_by,
+        tenant_ids=None if tenant_ids is None else list(tenant_ids),
+        data=data,
+    )
