@@ -67,7 +67,12 @@ bench: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/bench_read.py
 	$(BIN)/python benchmarks/bench_quote.py
 	$(BIN)/python benchmarks/bench_repayment.py
+	$(BIN)/python benchmarks/bench_loan_funding.py
 	$(BIN)/python benchmarks/bench_par.py
+	$(BIN)/python benchmarks/bench_recommend.py
+	$(BIN)/python benchmarks/bench_cohort.py
+	$(BIN)/python benchmarks/bench_webhooks.py
+	$(BIN)/python benchmarks/bench_portfolio_report.py
 
 clean:
 	rm -rf $(VENV) var node_modules

@@ -538,6 +538,7 @@ def bench_environment(config: BenchConfig, *, scopes: Sequence[str] = ()) -> Ite
                         "DB_POOL_MIN": str(POOL_MIN),
                         "LOG_LEVEL": "WARNING",
                         "VAR_DIR": str(tmpdir / "var"),
+                        **_app_overrides(),
                     },
                     tmpdir,
                     "app",
@@ -809,6 +810,13 @@ def _free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
+
+
+def _app_overrides() -> dict[str, str]:
+    """API settings for the server under test, passed as `BENCH_APP_<SETTING>` (e.g.
+    `BENCH_APP_METERING_ENABLED=false` to measure what metering costs)."""
+    prefix = "BENCH_APP_"
+    return {k[len(prefix) :]: v for k, v in os.environ.items() if k.startswith(prefix)}
 
 
 def _clean_env() -> dict[str, str]:

@@ -19,15 +19,25 @@ from platform_api.core.db import Database, create_pool, resolve_urls
 from platform_api.core.errors import install_error_handlers
 from platform_api.core.health import router as health_router
 from platform_api.core.jobs import run_every
+from platform_api.core.metering import Meter, flush_logged
 from platform_api.core.middleware import RequestContextMiddleware
 from platform_api.core.openapi import install_openapi
 from platform_api.entrepreneurs.router import router as entrepreneurs_router
+from platform_api.entrepreneurs.surveys.router import router as outcome_surveys_router
+from platform_api.funders.router import router as funders_router
 from platform_api.loans.accounts.router import router as loan_accounts_router
 from platform_api.loans.accounts.service import sweep_overdue
+from platform_api.loans.circles.router import router as lending_circles_router
+from platform_api.loans.groups.router import router as group_loans_router
 from platform_api.loans.origination.router import router as loan_applications_router
 from platform_api.loans.router import router as loans_router
+from platform_api.loans.social.router import router as social_lending_router
+from platform_api.matching.router import router as matching_router
+from platform_api.reporting.router import router as reports_router
 from platform_api.settings import Settings, get_settings
 from platform_api.tenants.router import router as tenants_router
+from platform_api.webhooks.dispatcher import DispatchConfig, Dispatcher
+from platform_api.webhooks.router import router as webhooks_router
 
 DESCRIPTION = """Shared services for microenterprise support organisations: matching,
 social loan products, loan origination and funder reporting, with every organisation's
@@ -56,6 +66,37 @@ OPENAPI_TAGS = [
         "name": "loans",
         "description": "Loan accounts: balances, repayments and reversals, arrears, write-off.",
     },
+    {
+        "name": "lending circles",
+        "description": "Rotating zero-interest circles: calendar, contributions, payouts, "
+        "guarantee draws and the credit-reporting feed.",
+    },
+    {
+        "name": "group loans",
+        "description": "Joint-liability groups: one decision for every member's loan, "
+        "whole-group repayments split by the group's rule, arrears shown on the group.",
+    },
+    {
+        "name": "social lending",
+        "description": "Endorsements by trustees and their track record, the endorsement "
+        "rule, crowd-funding commitments and each lender's share of repayments and losses.",
+    },
+    {
+        "name": "matching",
+        "description": "Mentors and lenders matched to entrepreneurs: explained scores, "
+        "capacity, whole-cohort optimal assignment, and the mentor network across "
+        "organisations.",
+    },
+    {
+        "name": "webhooks",
+        "description": "Signed event deliveries to your URLs, their log, and the event log.",
+    },
+    {
+        "name": "reports",
+        "description": "Usage, impact and portfolio aggregates for tenant admins, granted "
+        "funders and the operator; small cells suppressed, never a person's record.",
+    },
+    {"name": "funders", "description": "Funders, and the grants that let them read reports."},
     {"name": "platform", "description": "Health, readiness and metrics."},
 ]
 
@@ -69,6 +110,7 @@ def signing_key_path(settings: Settings) -> tuple[Path, bool]:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    meter = Meter() if settings.metering_enabled else None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -103,12 +145,27 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                     )
                 )
             )
+        if meter is not None:
+            jobs.append(
+                asyncio.create_task(
+                    run_every(
+                        settings.metering_flush_seconds,
+                        lambda: flush_logged(meter, pool),
+                        "usage flush",
+                    )
+                )
+            )
+        if settings.webhook_dispatcher_in_process:
+            dispatcher = Dispatcher(app.state.db, DispatchConfig.from_settings(settings))
+            jobs.append(asyncio.create_task(dispatcher.run()))
         try:
             yield
         finally:
             for job in jobs:
                 job.cancel()
             await asyncio.gather(*jobs, return_exceptions=True)
+            if meter is not None:
+                await flush_logged(meter, pool)
             await listener.stop()
             await pool.close()
 
@@ -125,7 +182,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     install_error_handlers(app)
     install_openapi(app)
-    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.state.meter = meter
+    app.state.settings = settings
+    app.add_middleware(
+        RequestContextMiddleware, max_body_bytes=settings.max_body_bytes, meter=meter
+    )
     # Routes are added flat, busiest domains first. `include_router` keeps each router as
     # a nested matcher that FastAPI walks twice per request (match, then handle) across
     # every earlier router; flat APIRoutes (which already carry their prefix and tags)
@@ -135,6 +196,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         loan_accounts_router,
         entrepreneurs_router,
         loan_applications_router,
+        lending_circles_router,
+        group_loans_router,
+        social_lending_router,
+        matching_router,
+        webhooks_router,
+        outcome_surveys_router,
+        reports_router,
+        funders_router,
         tenants_router,
         auth_router,
         health_router,

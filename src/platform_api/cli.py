@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import signal
@@ -116,6 +117,28 @@ def _sweep_overdue(_: argparse.Namespace) -> int:
     return 0
 
 
+def _worker(_: argparse.Namespace) -> int:
+    """Deliver webhooks until SIGTERM or Ctrl-C; run as many as you like."""
+    from platform_api.core.db import Database, create_pool
+    from platform_api.webhooks.dispatcher import DispatchConfig, Dispatcher
+
+    signal.signal(signal.SIGTERM, _exit_on_signal)
+    settings = get_settings()
+    configure_logging(settings.log_level)
+    urls = migrate(settings)
+
+    async def run() -> None:
+        pool = await create_pool(urls.app, settings)
+        try:
+            await Dispatcher(Database(pool), DispatchConfig.from_settings(settings)).run()
+        finally:
+            await pool.close()
+
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(run())
+    return 0
+
+
 def _openapi(args: argparse.Namespace) -> int:
     document = openapi_document()
     if args.output == "-":
@@ -143,6 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser(
         "sweep-overdue", help="announce newly overdue installments (for cron)"
     ).set_defaults(run=_sweep_overdue)
+    commands.add_parser(
+        "worker", help="deliver webhooks (any number may run at once)"
+    ).set_defaults(run=_worker)
     openapi = commands.add_parser("openapi", help="write the OpenAPI document")
     openapi.add_argument("--output", default="openapi/openapi.json")
     openapi.set_defaults(run=_openapi)

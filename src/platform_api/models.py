@@ -5,7 +5,15 @@ from __future__ import annotations
 
 def load_all_models() -> None:
     import platform_api.core.idempotency
+    import platform_api.core.metering
     import platform_api.core.outbox
     import platform_api.entrepreneurs.models
+    import platform_api.entrepreneurs.surveys.models
+    import platform_api.funders.models
+    import platform_api.loans.circles.models
+    import platform_api.loans.groups.models
     import platform_api.loans.models
-    import platform_api.tenants.models  # noqa: F401
+    import platform_api.loans.social.models
+    import platform_api.matching.models
+    import platform_api.tenants.models
+    import platform_api.webhooks.models  # noqa: F401

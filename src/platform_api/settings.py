@@ -63,6 +63,50 @@ class Settings(BaseSettings):
         "(`installment.overdue` events); 0 turns it off (run `platform-api sweep-overdue` "
         "from cron instead).",
     )
+    webhook_dispatcher_in_process: bool = Field(
+        default=False,
+        description="Run a webhook dispatcher inside each API worker (handy with `make run`); "
+        "otherwise run `platform-api worker` (as many as you like, they share the work).",
+    )
+    webhook_allow_loopback: bool = Field(
+        default=False,
+        description="Development only: let webhook endpoints be on loopback addresses, and "
+        "plain http:// there. Private, link-local and reserved addresses are always refused.",
+    )
+    webhook_timeout_seconds: float = Field(
+        default=10, gt=0, le=60, description="Longest a webhook attempt may take, end to end."
+    )
+    webhook_retry_base_seconds: float = Field(
+        default=30,
+        gt=0,
+        description="Backoff after a webhook's first failed attempt; doubles each time (with "
+        "jitter), at most one hour.",
+    )
+    webhook_retry_window_seconds: float = Field(
+        default=86_400,
+        gt=0,
+        description="How long a failing delivery is retried before it is given up, and how "
+        "long an endpoint may fail without one success before it is disabled.",
+    )
+    webhook_poll_seconds: float = Field(
+        default=0.2,
+        gt=0,
+        description="How long an idle dispatcher waits before looking for new events again.",
+    )
+    webhook_max_in_flight: int = Field(
+        default=64, ge=1, description="Webhook requests one dispatcher has open at once."
+    )
+    metering_enabled: bool = Field(
+        default=True,
+        description="Count every request per tenant, client, operation, status class and "
+        "day (`GET /v1/reports/usage`). Off only to measure its cost.",
+    )
+    metering_flush_seconds: float = Field(
+        default=30,
+        gt=0,
+        description="How often each worker adds its in-memory usage counts to the database "
+        "(and once more on shutdown).",
+    )
 
 
 @lru_cache(maxsize=1)

@@ -1,7 +1,7 @@
 """leaner repayment writes: no tenant key on ledger tables, idempotency row written once
 
 Revision ID: 0009
-Revises: 0004
+Revises: 0008
 Create Date: 2026-11-23 19:00:00
 """
 
@@ -12,7 +12,7 @@ import importlib
 from alembic import op
 
 revision = "0009"
-down_revision = "0004"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
