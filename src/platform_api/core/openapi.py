@@ -114,6 +114,32 @@ def _parameters_not_nullable(document: dict[str, Any]) -> None:
                     parameter["schema"] = {**values[0], **rest}
 
 
+def _page_names(document: dict[str, Any]) -> dict[str, Any]:
+    """`Page[Loan]` is the schema `LoanPage` (title too), not pydantic's `Page_Loan_`
+    titled `Page[Loan]`: client generators name their classes after them."""
+    schemas = document.get("components", {}).get("schemas", {})
+    renames = {
+        f"#/components/schemas/{name}": f"{match.group(1)}Page"
+        for name in schemas
+        if (match := re.fullmatch(r"Page_(\w+)_", name))
+    }
+
+    def rewrite(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("$ref") in renames:
+                node["$ref"] = f"#/components/schemas/{renames[node['$ref']]}"
+            for value in node.values():
+                rewrite(value)
+        elif isinstance(node, list):
+            for item in node:
+                rewrite(item)
+
+    rewrite(document)
+    for ref, name in renames.items():
+        schemas[name] = {**schemas.pop(ref.rsplit("/", 1)[1]), "title": name}
+    return document
+
+
 def install_openapi(app: FastAPI) -> None:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
@@ -125,7 +151,7 @@ def install_openapi(app: FastAPI) -> None:
                 tags=app.openapi_tags,
                 separate_input_output_schemas=app.separate_input_output_schemas,
             )
-            app.openapi_schema = _problem_responses(document)
+            app.openapi_schema = _page_names(_problem_responses(document))
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

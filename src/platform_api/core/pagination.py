@@ -26,12 +26,6 @@ class Page(BaseModel, Generic[T]):
     data: list[T]
     next_cursor: str | None = Field(description="Null on the last page.")
 
-    @classmethod
-    def model_parametrized_name(cls, params: tuple[Any, ...]) -> str:
-        """`Page[Loan]` is the schema `LoanPage` (not `Page_Loan_`): client generators
-        name their classes after it."""
-        return "".join(getattr(param, "__name__", str(param)) for param in params) + "Page"
-
 
 class PageParams(BaseModel):
     limit: int
