@@ -18,6 +18,9 @@ class Disbursement:
     moved from another system). """
     first_repayment_date: datetime.date | None | Unset = UNSET
     """ Defaults to one repayment period after disbursement. """
+    tenant_top_up: bool | Unset = False
+    """ For a crowd-funded application not fully funded: the tenant funds the rest now (else disbursement waits for
+    full funding, 409). """
 
     def to_dict(self) -> dict[str, Any]:
         disbursement_date: None | str | Unset
@@ -36,6 +39,8 @@ class Disbursement:
         else:
             first_repayment_date = self.first_repayment_date
 
+        tenant_top_up = self.tenant_top_up
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -43,6 +48,8 @@ class Disbursement:
             field_dict["disbursement_date"] = disbursement_date
         if first_repayment_date is not UNSET:
             field_dict["first_repayment_date"] = first_repayment_date
+        if tenant_top_up is not UNSET:
+            field_dict["tenant_top_up"] = tenant_top_up
 
         return field_dict
 
@@ -84,9 +91,12 @@ class Disbursement:
 
         first_repayment_date = _parse_first_repayment_date(d.pop("first_repayment_date", UNSET))
 
+        tenant_top_up = d.pop("tenant_top_up", UNSET)
+
         disbursement = cls(
             disbursement_date=disbursement_date,
             first_repayment_date=first_repayment_date,
+            tenant_top_up=tenant_top_up,
         )
 
         return disbursement

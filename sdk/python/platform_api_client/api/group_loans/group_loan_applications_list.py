@@ -1,0 +1,228 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.group_application_page import GroupApplicationPage
+from ...models.problem_detail import ProblemDetail
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    group_id: UUID | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_group_id: str | Unset = UNSET
+    if not isinstance(group_id, Unset):
+        json_group_id = str(group_id)
+    params["group_id"] = json_group_id
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/group-loan-applications",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> GroupApplicationPage | ProblemDetail | None:
+    if response.status_code == 200:
+        response_200 = GroupApplicationPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetail.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = ProblemDetail.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ProblemDetail.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[GroupApplicationPage | ProblemDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    group_id: UUID | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+) -> Response[GroupApplicationPage | ProblemDetail]:
+    """List Group Loan Applications
+
+     Group applications, oldest first, filtered by group.
+
+    Args:
+        group_id (UUID | Unset):
+        limit (int | Unset): Items per page (max 200). Default: 50.
+        cursor (str | Unset): `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GroupApplicationPage | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        group_id=group_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    group_id: UUID | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+) -> GroupApplicationPage | ProblemDetail | None:
+    """List Group Loan Applications
+
+     Group applications, oldest first, filtered by group.
+
+    Args:
+        group_id (UUID | Unset):
+        limit (int | Unset): Items per page (max 200). Default: 50.
+        cursor (str | Unset): `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GroupApplicationPage | ProblemDetail
+    """
+
+    return sync_detailed(
+        client=client,
+        group_id=group_id,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    group_id: UUID | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+) -> Response[GroupApplicationPage | ProblemDetail]:
+    """List Group Loan Applications
+
+     Group applications, oldest first, filtered by group.
+
+    Args:
+        group_id (UUID | Unset):
+        limit (int | Unset): Items per page (max 200). Default: 50.
+        cursor (str | Unset): `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GroupApplicationPage | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        group_id=group_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    group_id: UUID | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+) -> GroupApplicationPage | ProblemDetail | None:
+    """List Group Loan Applications
+
+     Group applications, oldest first, filtered by group.
+
+    Args:
+        group_id (UUID | Unset):
+        limit (int | Unset): Items per page (max 200). Default: 50.
+        cursor (str | Unset): `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GroupApplicationPage | ProblemDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            group_id=group_id,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

@@ -1,0 +1,268 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.payout import Payout
+from ...models.payout_create import PayoutCreate
+from ...models.problem_detail import ProblemDetail
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    circle_id: UUID,
+    *,
+    body: None | PayoutCreate | Unset = UNSET,
+    idempotency_key: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/lending-circles/{circle_id}/payouts".format(
+            circle_id=quote(str(circle_id), safe=""),
+        ),
+    }
+
+    if isinstance(body, PayoutCreate):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Payout | ProblemDetail | None:
+    if response.status_code == 201:
+        response_201 = Payout.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ProblemDetail.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetail.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ProblemDetail.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ProblemDetail.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = ProblemDetail.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ProblemDetail.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Payout | ProblemDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    circle_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: None | PayoutCreate | Unset = UNSET,
+    idempotency_key: str,
+) -> Response[Payout | ProblemDetail]:
+    """Create Payout
+
+     Release the next round's pot to its recipient: only when the round is fully
+    funded, or with `cover_shortfall` when the tenant covers the gap (a guarantee draw,
+    once the contributions are due). Members still short have missed their
+    contribution. The last payout completes the circle. Idempotency-Key required.
+
+    Args:
+        circle_id (UUID):
+        idempotency_key (str): Unique key (e.g. a UUID) making this POST safe to retry: the same
+            key and body replay the first response; a different body with the key is 422; while the
+            first request is in progress, 409. Required: this request moves money.
+        body (None | PayoutCreate | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Payout | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        circle_id=circle_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    circle_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: None | PayoutCreate | Unset = UNSET,
+    idempotency_key: str,
+) -> Payout | ProblemDetail | None:
+    """Create Payout
+
+     Release the next round's pot to its recipient: only when the round is fully
+    funded, or with `cover_shortfall` when the tenant covers the gap (a guarantee draw,
+    once the contributions are due). Members still short have missed their
+    contribution. The last payout completes the circle. Idempotency-Key required.
+
+    Args:
+        circle_id (UUID):
+        idempotency_key (str): Unique key (e.g. a UUID) making this POST safe to retry: the same
+            key and body replay the first response; a different body with the key is 422; while the
+            first request is in progress, 409. Required: this request moves money.
+        body (None | PayoutCreate | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Payout | ProblemDetail
+    """
+
+    return sync_detailed(
+        circle_id=circle_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    circle_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: None | PayoutCreate | Unset = UNSET,
+    idempotency_key: str,
+) -> Response[Payout | ProblemDetail]:
+    """Create Payout
+
+     Release the next round's pot to its recipient: only when the round is fully
+    funded, or with `cover_shortfall` when the tenant covers the gap (a guarantee draw,
+    once the contributions are due). Members still short have missed their
+    contribution. The last payout completes the circle. Idempotency-Key required.
+
+    Args:
+        circle_id (UUID):
+        idempotency_key (str): Unique key (e.g. a UUID) making this POST safe to retry: the same
+            key and body replay the first response; a different body with the key is 422; while the
+            first request is in progress, 409. Required: this request moves money.
+        body (None | PayoutCreate | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Payout | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        circle_id=circle_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    circle_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: None | PayoutCreate | Unset = UNSET,
+    idempotency_key: str,
+) -> Payout | ProblemDetail | None:
+    """Create Payout
+
+     Release the next round's pot to its recipient: only when the round is fully
+    funded, or with `cover_shortfall` when the tenant covers the gap (a guarantee draw,
+    once the contributions are due). Members still short have missed their
+    contribution. The last payout completes the circle. Idempotency-Key required.
+
+    Args:
+        circle_id (UUID):
+        idempotency_key (str): Unique key (e.g. a UUID) making this POST safe to retry: the same
+            key and body replay the first response; a different body with the key is 422; while the
+            first request is in progress, 409. Required: this request moves money.
+        body (None | PayoutCreate | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Payout | ProblemDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            circle_id=circle_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

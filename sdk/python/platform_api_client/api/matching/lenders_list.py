@@ -1,0 +1,303 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.lender_page import LenderPage
+from ...models.lender_product import LenderProduct
+from ...models.lender_status import LenderStatus
+from ...models.problem_detail import ProblemDetail
+from ...models.sector import Sector
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+    sector: Sector | Unset = UNSET,
+    country: str | Unset = UNSET,
+    currency: str | Unset = UNSET,
+    product: LenderProduct | Unset = UNSET,
+    status: LenderStatus | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    json_sector: str | Unset = UNSET
+    if not isinstance(sector, Unset):
+        json_sector = sector.value
+
+    params["sector"] = json_sector
+
+    params["country"] = country
+
+    params["currency"] = currency
+
+    json_product: str | Unset = UNSET
+    if not isinstance(product, Unset):
+        json_product = product.value
+
+    params["product"] = json_product
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/lenders",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> LenderPage | ProblemDetail | None:
+    if response.status_code == 200:
+        response_200 = LenderPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetail.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = ProblemDetail.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ProblemDetail.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[LenderPage | ProblemDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+    sector: Sector | Unset = UNSET,
+    country: str | Unset = UNSET,
+    currency: str | Unset = UNSET,
+    product: LenderProduct | Unset = UNSET,
+    status: LenderStatus | Unset = UNSET,
+) -> Response[LenderPage | ProblemDetail]:
+    """List Lenders
+
+     This tenant's lenders, oldest first, filtered by sector, country, currency, loan
+    kind and status.
+
+    Args:
+        limit (int | Unset): Items per page (max 200). Default: 50.
+        cursor (str | Unset): `next_cursor` from the previous page.
+        sector (Sector | Unset):
+        country (str | Unset): ISO 3166-1 alpha-2 country code, e.g. `KE`.
+        currency (str | Unset): ISO 4217 currency code, e.g. `KES`.
+        product (LenderProduct | Unset):
+        status (LenderStatus | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LenderPage | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        sector=sector,
+        country=country,
+        currency=currency,
+        product=product,
+        status=status,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+    sector: Sector | Unset = UNSET,
+    country: str | Unset = UNSET,
+    currency: str | Unset = UNSET,
+    product: LenderProduct | Unset = UNSET,
+    status: LenderStatus | Unset = UNSET,
+) -> LenderPage | ProblemDetail | None:
+    """List Lenders
+
+     This tenant's lenders, oldest first, filtered by sector, country, currency, loan
+    kind and status.
+
+    Args:
+        limit (int | Unset): Items per page (max 200). Default: 50.
+        cursor (str | Unset): `next_cursor` from the previous page.
+        sector (Sector | Unset):
+        country (str | Unset): ISO 3166-1 alpha-2 country code, e.g. `KE`.
+        currency (str | Unset): ISO 4217 currency code, e.g. `KES`.
+        product (LenderProduct | Unset):
+        status (LenderStatus | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LenderPage | ProblemDetail
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        cursor=cursor,
+        sector=sector,
+        country=country,
+        currency=currency,
+        product=product,
+        status=status,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+    sector: Sector | Unset = UNSET,
+    country: str | Unset = UNSET,
+    currency: str | Unset = UNSET,
+    product: LenderProduct | Unset = UNSET,
+    status: LenderStatus | Unset = UNSET,
+) -> Response[LenderPage | ProblemDetail]:
+    """List Lenders
+
+     This tenant's lenders, oldest first, filtered by sector, country, currency, loan
+    kind and status.
+
+    Args:
+        limit (int | Unset): Items per page (max 200). Default: 50.
+        cursor (str | Unset): `next_cursor` from the previous page.
+        sector (Sector | Unset):
+        country (str | Unset): ISO 3166-1 alpha-2 country code, e.g. `KE`.
+        currency (str | Unset): ISO 4217 currency code, e.g. `KES`.
+        product (LenderProduct | Unset):
+        status (LenderStatus | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LenderPage | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        sector=sector,
+        country=country,
+        currency=currency,
+        product=product,
+        status=status,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+    sector: Sector | Unset = UNSET,
+    country: str | Unset = UNSET,
+    currency: str | Unset = UNSET,
+    product: LenderProduct | Unset = UNSET,
+    status: LenderStatus | Unset = UNSET,
+) -> LenderPage | ProblemDetail | None:
+    """List Lenders
+
+     This tenant's lenders, oldest first, filtered by sector, country, currency, loan
+    kind and status.
+
+    Args:
+        limit (int | Unset): Items per page (max 200). Default: 50.
+        cursor (str | Unset): `next_cursor` from the previous page.
+        sector (Sector | Unset):
+        country (str | Unset): ISO 3166-1 alpha-2 country code, e.g. `KE`.
+        currency (str | Unset): ISO 4217 currency code, e.g. `KES`.
+        product (LenderProduct | Unset):
+        status (LenderStatus | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LenderPage | ProblemDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            cursor=cursor,
+            sector=sector,
+            country=country,
+            currency=currency,
+            product=product,
+            status=status,
+        )
+    ).parsed

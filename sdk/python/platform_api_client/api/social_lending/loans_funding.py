@@ -1,0 +1,207 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.loan_funding import LoanFunding
+from ...models.problem_detail import ProblemDetail
+from ...types import Response
+
+
+def _get_kwargs(
+    loan_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/loans/{loan_id}/funding".format(
+            loan_id=quote(str(loan_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> LoanFunding | ProblemDetail | None:
+    if response.status_code == 200:
+        response_200 = LoanFunding.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetail.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = ProblemDetail.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ProblemDetail.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[LoanFunding | ProblemDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    loan_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[LoanFunding | ProblemDetail]:
+    """Get Loan Funding
+
+     A crowd-funded loan's funders and their shares: every posted repayment, the
+    outstanding balance and any write-off split pro rata to the commitments, to the
+    minor unit (largest remainder; ties to the larger, then the earlier commitment), each
+    split summing exactly.
+
+    Args:
+        loan_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LoanFunding | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        loan_id=loan_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    loan_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> LoanFunding | ProblemDetail | None:
+    """Get Loan Funding
+
+     A crowd-funded loan's funders and their shares: every posted repayment, the
+    outstanding balance and any write-off split pro rata to the commitments, to the
+    minor unit (largest remainder; ties to the larger, then the earlier commitment), each
+    split summing exactly.
+
+    Args:
+        loan_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LoanFunding | ProblemDetail
+    """
+
+    return sync_detailed(
+        loan_id=loan_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    loan_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[LoanFunding | ProblemDetail]:
+    """Get Loan Funding
+
+     A crowd-funded loan's funders and their shares: every posted repayment, the
+    outstanding balance and any write-off split pro rata to the commitments, to the
+    minor unit (largest remainder; ties to the larger, then the earlier commitment), each
+    split summing exactly.
+
+    Args:
+        loan_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LoanFunding | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        loan_id=loan_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    loan_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> LoanFunding | ProblemDetail | None:
+    """Get Loan Funding
+
+     A crowd-funded loan's funders and their shares: every posted repayment, the
+    outstanding balance and any write-off split pro rata to the commitments, to the
+    minor unit (largest remainder; ties to the larger, then the earlier commitment), each
+    split summing exactly.
+
+    Args:
+        loan_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LoanFunding | ProblemDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            loan_id=loan_id,
+            client=client,
+        )
+    ).parsed

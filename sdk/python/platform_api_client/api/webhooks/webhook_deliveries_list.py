@@ -1,0 +1,273 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.delivery_status import DeliveryStatus
+from ...models.problem_detail import ProblemDetail
+from ...models.webhook_delivery_page import WebhookDeliveryPage
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    endpoint_id: UUID,
+    *,
+    status: DeliveryStatus | Unset = UNSET,
+    event_id: UUID | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    json_event_id: str | Unset = UNSET
+    if not isinstance(event_id, Unset):
+        json_event_id = str(event_id)
+    params["event_id"] = json_event_id
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/webhook-endpoints/{endpoint_id}/deliveries".format(
+            endpoint_id=quote(str(endpoint_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ProblemDetail | WebhookDeliveryPage | None:
+    if response.status_code == 200:
+        response_200 = WebhookDeliveryPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetail.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = ProblemDetail.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ProblemDetail.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ProblemDetail | WebhookDeliveryPage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    endpoint_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    status: DeliveryStatus | Unset = UNSET,
+    event_id: UUID | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+) -> Response[ProblemDetail | WebhookDeliveryPage]:
+    """List Webhook Deliveries
+
+     The endpoint's deliveries, oldest first: status, attempts, the last response's
+    status, latency and first bytes, and when the next attempt is due.
+
+    Args:
+        endpoint_id (UUID):
+        status (DeliveryStatus | Unset):
+        event_id (UUID | Unset):
+        limit (int | Unset): Items per page (max 200). Default: 50.
+        cursor (str | Unset): `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetail | WebhookDeliveryPage]
+    """
+
+    kwargs = _get_kwargs(
+        endpoint_id=endpoint_id,
+        status=status,
+        event_id=event_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    endpoint_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    status: DeliveryStatus | Unset = UNSET,
+    event_id: UUID | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+) -> ProblemDetail | WebhookDeliveryPage | None:
+    """List Webhook Deliveries
+
+     The endpoint's deliveries, oldest first: status, attempts, the last response's
+    status, latency and first bytes, and when the next attempt is due.
+
+    Args:
+        endpoint_id (UUID):
+        status (DeliveryStatus | Unset):
+        event_id (UUID | Unset):
+        limit (int | Unset): Items per page (max 200). Default: 50.
+        cursor (str | Unset): `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetail | WebhookDeliveryPage
+    """
+
+    return sync_detailed(
+        endpoint_id=endpoint_id,
+        client=client,
+        status=status,
+        event_id=event_id,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    endpoint_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    status: DeliveryStatus | Unset = UNSET,
+    event_id: UUID | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+) -> Response[ProblemDetail | WebhookDeliveryPage]:
+    """List Webhook Deliveries
+
+     The endpoint's deliveries, oldest first: status, attempts, the last response's
+    status, latency and first bytes, and when the next attempt is due.
+
+    Args:
+        endpoint_id (UUID):
+        status (DeliveryStatus | Unset):
+        event_id (UUID | Unset):
+        limit (int | Unset): Items per page (max 200). Default: 50.
+        cursor (str | Unset): `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetail | WebhookDeliveryPage]
+    """
+
+    kwargs = _get_kwargs(
+        endpoint_id=endpoint_id,
+        status=status,
+        event_id=event_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    endpoint_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    status: DeliveryStatus | Unset = UNSET,
+    event_id: UUID | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+) -> ProblemDetail | WebhookDeliveryPage | None:
+    """List Webhook Deliveries
+
+     The endpoint's deliveries, oldest first: status, attempts, the last response's
+    status, latency and first bytes, and when the next attempt is due.
+
+    Args:
+        endpoint_id (UUID):
+        status (DeliveryStatus | Unset):
+        event_id (UUID | Unset):
+        limit (int | Unset): Items per page (max 200). Default: 50.
+        cursor (str | Unset): `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetail | WebhookDeliveryPage
+    """
+
+    return (
+        await asyncio_detailed(
+            endpoint_id=endpoint_id,
+            client=client,
+            status=status,
+            event_id=event_id,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed
