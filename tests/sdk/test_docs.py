@@ -52,8 +52,12 @@ def test_the_quickstarts_run_against_a_live_server(
         monkeypatch,
     )
     maker, checker = operator_page["maker"], operator_page["checker"]
-    assert operator_page["tenant"].name in operator_page["names"]
-    assert {c.id for c in operator_page["clients"]} >= {maker.id, checker.id}
+    funder, admin = operator_page["funder"], operator_page["admin"]
+    tenant = operator_page["tenant"]
+    assert tenant.name in operator_page["names"]
+    assert {c.id for c in operator_page["clients"]} >= {maker.id, checker.id, admin.id}
+    assert funder.name in operator_page["funders"]
+    assert funder.client.scopes == ["funder:reports"]
 
     partner_page = run_page(
         DOCS / "partners.md",
@@ -66,6 +70,10 @@ def test_the_quickstarts_run_against_a_live_server(
         },
         monkeypatch,
     )
+    mentor, match = partner_page["grace"], partner_page["match"]
+    assert [r.mentor.id for r in partner_page["recommended"].data] == [mentor.id]
+    assert (match.mentor_id, match.entrepreneur_id) == (mentor.id, partner_page["achieng"].id)
+    assert match.status == "active" and match.score == partner_page["best"].score
     loan, repayment = partner_page["loan"], partner_page["repayment"]
     assert partner_page["history"] == [650_000]
     assert repayment.principal + repayment.interest + repayment.fees == 650_000
@@ -76,10 +84,26 @@ def test_the_quickstarts_run_against_a_live_server(
         DOCS / "funders.md",
         {
             **env,
-            "PLATFORM_CLIENT_ID": str(checker.id),
-            "PLATFORM_CLIENT_SECRET": checker.client_secret,
+            "PLATFORM_PARTNER_ADMIN_ID": str(admin.id),
+            "PLATFORM_PARTNER_ADMIN_SECRET": admin.client_secret,
+            "PLATFORM_FUNDER_ID": str(funder.id),
+            "PLATFORM_CLIENT_ID": str(funder.client.id),
+            "PLATFORM_CLIENT_SECRET": funder.client.client_secret,
         },
         monkeypatch,
     )
-    (kes,) = funder_page["report"].currencies
-    assert (kes.currency, kes.active_loans) == ("KES", 1)
+    assert (funder_page["grant"].tenant_id, funder_page["grants"]) == (tenant.id, [funder.name])
+    assert (funder_page["me"].kind, funder_page["me"].funder_id) == ("funder", funder.id)
+    impact, report = funder_page["impact"], funder_page["report"]
+    assert impact.tenant_ids == report.tenant_ids == [tenant.id]
+    # One entrepreneur and one loan: below k, so hidden, with what rests on them.
+    (reach,) = [row for row in impact.data if row.dimension == "all"]
+    assert reach.tenant_id == tenant.id and reach.entrepreneurs_reached is None
+    assert "entrepreneurs_reached" in reach.suppressed
+    (kes,) = [row for row in report.data if row.dimension == "all"]
+    assert (kes.tenant_id, kes.currency, kes.loans_disbursed) == (tenant.id, "KES", None)
+    assert {"loans_disbursed", "amount_disbursed"} <= set(kes.suppressed)
+    csv_rows = funder_page["rows"]
+    assert {row["tenant_id"] for row in csv_rows} == {str(tenant.id)}
+    csv_all = [row for row in csv_rows if row["dimension"] == "all"]
+    assert [(row["currency"], row["loans_disbursed"]) for row in csv_all] == [("KES", "")]

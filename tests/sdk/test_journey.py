@@ -1,9 +1,9 @@
 """The partner journey end to end, through the SDK only, against a real server.
 
-Each step is a function of the shared `Journey` state, run in the order of `JOURNEY`.
-Steps for domains that land later slot in where the journey needs them: the mentor
-recommendation and match after `entrepreneur_registered`, the funder's portfolio report
-after `repayments_posted` (its credentials from the operator, in `onboarded`)."""
+Each step is a function of the shared `Journey` state, run in the order of `JOURNEY`:
+onboarding, an entrepreneur, a mentor recommendation and match, a loan from quote to
+repayments, and a funder reading the tenant's portfolio report. Steps for domains that
+land later slot in where the journey needs them."""
 
 from __future__ import annotations
 
@@ -16,7 +16,16 @@ from typing import Any
 import httpx
 
 from platform_api_client.api.auth import auth_me
-from platform_api_client.api.entrepreneurs import entrepreneurs_create, entrepreneurs_list
+from platform_api_client.api.entrepreneurs import (
+    entrepreneurs_create,
+    entrepreneurs_get,
+    entrepreneurs_list,
+)
+from platform_api_client.api.funders import (
+    funder_grants_create,
+    funder_grants_revoke,
+    funders_create,
+)
 from platform_api_client.api.loan_applications import (
     loan_applications_approve,
     loan_applications_create,
@@ -31,6 +40,15 @@ from platform_api_client.api.loans import (
     loans_list_repayments,
     loans_schedule,
 )
+from platform_api_client.api.matching import (
+    matches_accept,
+    matches_create,
+    matches_list,
+    matching_recommend_mentors,
+    mentors_create,
+    mentors_get,
+)
+from platform_api_client.api.reports import reports_portfolio
 from platform_api_client.api.tenants import tenants_create, tenants_create_client
 from platform_api_client.extras import (
     ApiError,
@@ -44,11 +62,18 @@ from platform_api_client.models import (
     ClientCreate,
     Disbursement,
     EntrepreneurCreate,
+    FunderCreate,
+    GrantCreate,
+    GroupBy,
     InterestMethod,
     LoanApplicationCreate,
     LoanProductCreate,
+    MatchCreate,
+    MentorCreate,
+    MentorRecommendationRequest,
     QuoteRequest,
     RepaymentCreate,
+    Sector,
     TenantCreate,
     TenantScope,
 )
@@ -96,7 +121,8 @@ class Journey:
 
 
 def onboarded(j: Journey) -> None:
-    """The operator creates a tenant and two clients: a maker and a checker."""
+    """The operator creates a tenant and three clients: a maker (the back office, which
+    also runs mentoring), a checker (the credit committee) and an admin."""
     tenant = j.operator.call(
         tenants_create,
         body=TenantCreate(
@@ -108,6 +134,8 @@ def onboarded(j: Journey) -> None:
         TenantScope.ENTREPRENEURS_WRITE,
         TenantScope.LOANS_READ,
         TenantScope.LOANS_WRITE,
+        TenantScope.MATCHING_READ,
+        TenantScope.MATCHING_WRITE,
     ]
     checker_scopes = [TenantScope.LOANS_READ, TenantScope.LOANS_APPROVE]
     maker = j.operator.call(
@@ -118,9 +146,15 @@ def onboarded(j: Journey) -> None:
         tenant_id=tenant.id,
         body=ClientCreate("credit committee", checker_scopes),
     )
+    admin = j.operator.call(
+        tenants_create_client,
+        tenant_id=tenant.id,
+        body=ClientCreate("administrator", [TenantScope.TENANT_ADMIN]),
+    )
     j.state.update(tenant=tenant, maker_credentials=maker, checker_credentials=checker)
     j.state["maker"] = j.connect(str(maker.id), maker.client_secret)
     j.state["checker"] = j.connect(str(checker.id), checker.client_secret)
+    j.state["admin"] = j.connect(str(admin.id), admin.client_secret)
     me = j.state["maker"].call(auth_me)
     assert (me.kind.value, me.tenant_id) == ("tenant", tenant.id)
 
@@ -131,13 +165,81 @@ def entrepreneur_registered(j: Journey) -> None:
     people = [
         maker.call(
             entrepreneurs_create,
-            body=EntrepreneurCreate(full_name=name, country="KE", consent_data_processing=True),
+            body=EntrepreneurCreate(
+                full_name=name,
+                country="KE",
+                languages=["sw", "en"],
+                sector=Sector.RETAIL,
+                needs=["bookkeeping", "cash_flow"],
+                consent_data_processing=True,
+            ),
         )
         for name in ("Achieng Otieno", "Wanjiru Kamau", "Halima Yusuf")
     ]
     listed = [person.id for person in maker.paginate(entrepreneurs_list, limit=2)]
     assert listed == [person.id for person in people]
     j.state["entrepreneur"] = people[0]
+
+
+def mentor_matched(j: Journey) -> None:
+    """The tenant registers mentors, asks for the best ones for the entrepreneur, proposes
+    a match with the top recommendation, and (as the mentor's organisation) accepts it."""
+    maker: Session = j.state["maker"]
+    entrepreneur = j.state["entrepreneur"]
+    grace = maker.call(
+        mentors_create,
+        body=MentorCreate(
+            display_name="Grace Njeri",
+            topics=["finance.bookkeeping", "finance.cash_flow"],
+            languages=["sw", "en"],
+            country="KE",
+            sectors=[Sector.RETAIL],
+            max_mentees=2,
+        ),
+    )
+    maker.call(
+        mentors_create,
+        body=MentorCreate(
+            display_name="Tom Mwangi",
+            topics=["technology.software"],
+            languages=["en"],
+            country="KE",
+            sectors=[Sector.MANUFACTURING],
+        ),
+    )
+    assert grace.open_slots == 2
+    recommended = maker.call(
+        matching_recommend_mentors,
+        body=MentorRecommendationRequest(entrepreneur_id=entrepreneur.id, limit=5),
+    )
+    assert recommended.entrepreneur_id == entrepreneur.id
+    scores = [r.score for r in recommended.data]
+    assert len(scores) == 2 and scores == sorted(scores, reverse=True) and scores[0] > scores[1]
+    top = recommended.data[0]
+    assert top.mentor.id == grace.id and not top.mentor.network
+    # The score is the sum of its criteria's points (each rounded to 0.01).
+    assert abs(sum(c.points for c in top.breakdown) - top.score) <= 0.01 * len(top.breakdown)
+
+    proposed = maker.call(
+        matches_create,
+        body=MatchCreate(
+            entrepreneur_id=entrepreneur.id, mentor_id=top.mentor.id, topics=["bookkeeping"]
+        ),
+    )
+    assert (proposed.status.value, proposed.side.value) == ("proposed", "both")
+    assert not proposed.cross_tenant and proposed.score == top.score
+    accepted = maker.call(matches_accept, match_id=proposed.id)
+    assert accepted.status.value == "active" and accepted.accepted_at is not None
+    assert maker.call(mentors_get, mentor_id=grace.id).open_slots == 1
+    listed = list(maker.paginate(matches_list, entrepreneur_id=entrepreneur.id))
+    assert [(m.id, m.status.value) for m in listed] == [(proposed.id, "active")]
+    # A mentor already matched with the entrepreneur is not recommended again.
+    again = maker.call(
+        matching_recommend_mentors,
+        body=MentorRecommendationRequest(entrepreneur_id=entrepreneur.id),
+    )
+    assert grace.id not in {r.mentor.id for r in again.data}
+    j.state["match"] = accepted
 
 
 def loan_quoted(j: Journey) -> None:
@@ -252,14 +354,64 @@ def repayments_posted(j: Journey) -> None:
     assert after.principal_paid + after.interest_paid + after.fees_paid == 1_200_000
 
 
+def funder_reads_the_portfolio(j: Journey) -> None:
+    """The operator registers a funder (with its API client), the tenant's admin grants it
+    access, and the funder, with its own token, reads the tenant's portfolio report: the
+    journey's one loan is in it, its count and amount hidden by small-cell suppression.
+    The funder never reads a person's record."""
+    tenant = j.state["tenant"]
+    loan = j.state["loan"]
+    created = j.operator.call(
+        funders_create, body=FunderCreate(name=f"Journey Fund {uuid.uuid4().hex[:6]}")
+    )
+    assert created.client.scopes == ["funder:reports"] and created.client.tenant_id is None
+    funder = j.connect(str(created.client.id), created.client.client_secret)
+    me = funder.call(auth_me)
+    assert (me.kind.value, me.funder_id, me.tenant_id) == ("funder", created.id, None)
+
+    def refused(operation: Any, **kwargs: Any) -> int:
+        try:
+            funder.call(operation, **kwargs)
+        except ApiError as error:
+            return error.status
+        raise AssertionError(f"the funder could call {operation.__name__}")
+
+    # Before the grant, the tenant is not even revealed to exist.
+    assert refused(reports_portfolio, tenant_id=[tenant.id]) == 404
+    grant = j.state["admin"].call(funder_grants_create, body=GrantCreate(funder_id=created.id))
+    assert (grant.tenant_id, grant.funder_id, grant.revoked_at) == (tenant.id, created.id, None)
+
+    report = funder.call(reports_portfolio, tenant_id=[tenant.id])
+    assert report.tenant_ids == [tenant.id] and report.k == 10
+    assert report.start <= loan.disbursement_date <= report.end
+    (row,) = [r for r in report.data if (r.dimension.value, r.category) == ("all", "all")]
+    assert (row.currency, row.tenant_id) == ("KES", None)
+    # One loan is below k: its count, and the amount resting on it, are hidden.
+    assert (row.loans_disbursed, row.amount_disbursed) == (None, None)
+    assert {"loans_disbursed", "amount_disbursed"} <= set(row.suppressed)
+    assert {r.currency for r in report.data} == {"KES"}
+    by_tenant = funder.call(reports_portfolio, group_by=[GroupBy.TENANT])
+    assert by_tenant.tenant_ids == [tenant.id]
+    assert {r.tenant_id for r in by_tenant.data} == {tenant.id}
+
+    # Aggregates only: the tenant's people are out of the funder's reach.
+    assert refused(entrepreneurs_list) in (403, 404)
+    assert refused(entrepreneurs_get, entrepreneur_id=j.state["entrepreneur"].id) in (403, 404)
+    # The grant is withdrawn at once.
+    j.state["admin"].call(funder_grants_revoke, grant_id=grant.id)
+    assert refused(reports_portfolio, tenant_id=[tenant.id]) == 404
+
+
 #: The journey, in order. Steps of domains still to land go where the docstring says.
 JOURNEY: list[Callable[[Journey], None]] = [
     onboarded,
     entrepreneur_registered,
+    mentor_matched,
     loan_quoted,
     application_approved,
     disbursed,
     repayments_posted,
+    funder_reads_the_portfolio,
 ]
 
 
