@@ -22,6 +22,7 @@ from platform_api.core.jobs import run_every
 from platform_api.core.metering import Meter, flush_logged
 from platform_api.core.middleware import RequestContextMiddleware
 from platform_api.core.openapi import install_openapi
+from platform_api.core.ratelimit import RateLimiter
 from platform_api.entrepreneurs.router import router as entrepreneurs_router
 from platform_api.entrepreneurs.surveys.router import router as outcome_surveys_router
 from platform_api.funders.router import router as funders_router
@@ -125,6 +126,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
         pool = await create_pool(urls.app, settings)
         app.state.db = Database(pool)
+        limiter = RateLimiter(app.state.db, settings) if settings.rate_limit_enabled else None
+        app.state.limiter = limiter
         listener = RevocationListener(urls.app, settings.token_lifetime_seconds)
         await listener.start()
         # Everything built so far lives as long as the worker: move it out of the

@@ -7,6 +7,7 @@ def load_all_models() -> None:
     import platform_api.core.idempotency
     import platform_api.core.metering
     import platform_api.core.outbox
+    import platform_api.core.ratelimit
     import platform_api.entrepreneurs.models
     import platform_api.entrepreneurs.surveys.models
     import platform_api.funders.models

@@ -96,6 +96,32 @@ class Settings(BaseSettings):
     webhook_max_in_flight: int = Field(
         default=64, ge=1, description="Webhook requests one dispatcher has open at once."
     )
+    rate_limit_enabled: bool = Field(
+        default=True,
+        description="Token-bucket limits per client and per tenant (429 with Retry-After), "
+        "shared by every worker through the database.",
+    )
+    rate_limit_client_per_minute: int = Field(
+        default=6000,
+        ge=1,
+        le=1_000_000_000,
+        description="Requests a minute one client may make (bursts of a minute's worth); a "
+        "tenant may set its own with the setting `client_rate_limit_per_minute`.",
+    )
+    rate_limit_tenant_per_minute: int = Field(
+        default=30_000,
+        ge=1,
+        le=1_000_000_000,
+        description="Requests a minute all of a tenant's clients together may make; a tenant "
+        "may set its own with the setting `rate_limit_per_minute`.",
+    )
+    rate_limit_token_per_minute: int = Field(
+        default=30,
+        ge=1,
+        le=1_000_000_000,
+        description="Token requests a minute for one client id, whoever sends them and "
+        "whether the secret is right: guessing a secret gets this many tries.",
+    )
     metering_enabled: bool = Field(
         default=True,
         description="Count every request per tenant, client, operation, status class and "

@@ -160,9 +160,10 @@ def test_bad_credentials_raise_the_problem() -> None:
         httpx.ReadTimeout("slow"),
         httpx.ReadError("reset"),
         _problem(503, "service-unavailable"),
+        _problem(429, "rate-limited"),
         _problem(409, "idempotency-key-in-use"),
     ],
-    ids=["connect", "timeout", "reset", "503", "409-key-in-use"],
+    ids=["connect", "timeout", "reset", "503", "429", "409-key-in-use"],
 )
 def test_money_moves_are_retried_with_the_same_key(failure: httpx.Response | Exception) -> None:
     server = Server(failure, httpx.Response(201, json=_repayment_json()))

@@ -19,6 +19,7 @@ from platform_api.auth.tokens import InvalidToken, TokenService
 from platform_api.core.db import Database
 from platform_api.core.errors import Problem, not_found
 from platform_api.core.idempotency import fingerprint, run_write
+from platform_api.core.ratelimit import RateLimiter
 
 _FLOWS = OAuthFlows(
     clientCredentials=OAuthFlowClientCredentials(
@@ -69,6 +70,15 @@ def _verified(request: Request, required: list[str]) -> Principal:
     return principal
 
 
+async def _admitted(request: Request, required: list[str]) -> Principal:
+    """`_verified`, then within the caller's rate limits (429 otherwise)."""
+    principal = _verified(request, required)
+    limiter: RateLimiter | None = request.app.state.limiter
+    if limiter is not None:
+        await limiter.admit(principal)
+    return principal
+
+
 class _Scheme(OAuth2):
     """The OAuth 2.0 bearer scheme (so OpenAPI documents it, with each endpoint's scopes)
     and the check of the caller, in ONE dependency: FastAPI resolves dependencies on every
@@ -93,7 +103,7 @@ class _AnyPrincipal(_Scheme):
         self, request: Request, security_scopes: SecurityScopes
     ) -> Principal:
         """Any verified caller holding the endpoint's scopes."""
-        return _verified(request, security_scopes.scopes)
+        return await _admitted(request, security_scopes.scopes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +142,7 @@ class _TenantContext(_Scheme):
         self, request: Request, security_scopes: SecurityScopes
     ) -> TenantContext:
         """Only a tenant's own clients reach tenant-owned data."""
-        principal = _verified(request, security_scopes.scopes)
+        principal = await _admitted(request, security_scopes.scopes)
         if principal.kind is not PrincipalKind.TENANT or principal.tenant_id is None:
             raise Problem(403, "This endpoint is for tenant clients.", slug="forbidden")
         return TenantContext(
@@ -144,7 +154,7 @@ class _OperatorPrincipal(_Scheme):
     async def __call__(  # type: ignore[override]
         self, request: Request, security_scopes: SecurityScopes
     ) -> Principal:
-        principal = _verified(request, security_scopes.scopes)
+        principal = await _admitted(request, security_scopes.scopes)
         if principal.kind is not PrincipalKind.OPERATOR:
             raise Problem(403, "This endpoint is for the platform operator.", slug="forbidden")
         return principal

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from platform_api.auth.dependencies import AnyPrincipal, get_token_service
 from platform_api.core.db import DbDep
 from platform_api.core.errors import Problem
+from platform_api.core.ratelimit import RateLimiter
 from platform_api.core.responses import respond
 from platform_api.tenants import service as tenants
 from platform_api.tenants.schemas import Me
@@ -93,6 +94,9 @@ async def issue_token(
             slug="invalid-client",
             extra={"error": "invalid_client"},
         )
+    limiter: RateLimiter | None = request.app.state.limiter
+    if limiter is not None:
+        await limiter.admit_token_request(credentials[0])
     principal = await tenants.authenticate_client(
         db,
         client_id=credentials[0],

@@ -20,15 +20,29 @@ _DESCRIPTIONS = {
     409: "Conflicts with the current state, or the Idempotency-Key is in use",
     413: "Request body too large",
     422: "Validation failed (see `errors`)",
+    429: "Rate limit reached (the client's, the tenant's, or the client id's at the token "
+    "endpoint): wait `Retry-After` seconds",
     500: "Unexpected error (logged with the response's `X-Request-ID`)",
     503: "Temporarily unavailable; retry",
+}
+
+
+#: The token endpoint: rate-limited per client id, though it takes no bearer token.
+_LIMITED_PER_CLIENT_ID = "auth_issue_token"
+_RETRY_AFTER = {
+    "Retry-After": {
+        "description": "Whole seconds until a request would be admitted again.",
+        "schema": {"type": "integer", "format": "int32", "minimum": 1, "maximum": 86400},
+    }
 }
 
 
 def _statuses(operation: dict[str, Any], path: str) -> set[int]:
     statuses = {422, 500, 503}
     if operation.get("security"):
-        statuses |= {401, 403}
+        statuses |= {401, 403, 429}
+    if operation.get("operationId") == _LIMITED_PER_CLIENT_ID:
+        statuses.add(429)
     if "{" in path:
         statuses.add(404)
     if "requestBody" in operation:
@@ -49,6 +63,7 @@ def _problem_responses(document: dict[str, Any]) -> dict[str, Any]:
                     "description": existing.get("description")
                     if status not in (422,) and existing.get("description")
                     else _DESCRIPTIONS.get(status, "Error"),
+                    **({"headers": _RETRY_AFTER} if status == 429 else {}),
                     "content": {PROBLEM_MEDIA_TYPE: {"schema": _PROBLEM_REF}},
                 }
     _integer_formats(document)

@@ -2,9 +2,9 @@
 safe - a read, or a write that carries an Idempotency-Key, which the retry re-sends
 unchanged, so the server replays the first outcome instead of acting again.
 
-Retried: connection errors and timeouts, 503, and 409 `idempotency-key-in-use` (the first
-attempt is still running on the server), with exponential backoff and jitter, honouring
-`Retry-After`. Everything else is returned to the caller as it came."""
+Retried: connection errors and timeouts, 503, 429 (a rate limit: the server did nothing),
+and 409 `idempotency-key-in-use` (the first attempt is still running on the server), with
+exponential backoff and jitter, honouring `Retry-After` (up to `max_backoff`). Everything else is returned to the caller as it came."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ class RetryPolicy:
     multiplier: float = 2.0
     max_backoff: float = 8.0
     jitter: float = 0.25
-    statuses: frozenset[int] = field(default_factory=lambda: frozenset({503}))
+    statuses: frozenset[int] = field(default_factory=lambda: frozenset({429, 503}))
 
     def delay(self, retry: int, response: httpx.Response | None = None) -> float:
         """Seconds to wait before retry number `retry` (1-based)."""

@@ -1,0 +1,140 @@
+"""Rate limits: a token bucket per client, per tenant and per client id at the token
+endpoint, shared by every worker through PostgreSQL.
+
+The buckets live in `rate_limit_buckets`; `rate_limit_take()` refills one and takes
+tokens from it in one round trip. A worker does not go to the database per request: it
+takes a *lease* of several tokens (a hundredth of the limit) and spends it locally for up
+to a second, then hands back what it did not spend with its next take. Tokens are only
+spent after the shared bucket granted them, so no number of workers can exceed a limit;
+at most a lease per worker sits unspent for a second.
+
+Limits are per minute, with a burst of one minute's worth. Tenants may lower or raise
+theirs with the settings `rate_limit_per_minute` (all their clients together) and
+`client_rate_limit_per_minute` (each client).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+import uuid
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from platform_api.auth.principals import Principal, PrincipalKind
+from platform_api.core.db import Database
+from platform_api.core.errors import Problem
+from platform_api.core.schema import metadata
+from platform_api.settings import Settings
+
+rate_limit_buckets = sa.Table(
+    "rate_limit_buckets",
+    metadata,
+    sa.Column("key", sa.Text, primary_key=True, comment="client:<id>, tenant:<id>, token:<id>"),
+    sa.Column("milli_tokens", sa.BigInteger, nullable=False, comment="Thousandths of a token"),
+    sa.Column("refilled_at", sa.TIMESTAMP(timezone=True), nullable=False),
+)
+
+#: Tenant settings that override the defaults.
+TENANT_SETTING = "rate_limit_per_minute"
+CLIENT_SETTING = "client_rate_limit_per_minute"
+
+#: How long a worker may spend a lease before it must ask the shared bucket again.
+LEASE_SECONDS = 1.0
+#: A lease is this share of the per-minute limit (at least one token).
+LEASE_SHARE = 100
+
+
+@dataclass(slots=True)
+class _Lease:
+    tokens: int = 0
+    expires: float = 0.0
+    #: Tokens of an expired lease, handed back with the next take.
+    unspent: int = 0
+    #: The limit the bucket last reported (sizes the next lease).
+    per_minute: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Bucket:
+    key: str
+    tenant_id: uuid.UUID | None
+    setting: str | None
+    default_per_minute: int
+    what: str
+
+
+class RateLimiter:
+    """Admits a request or raises 429 with `Retry-After`."""
+
+    def __init__(self, db: Database, settings: Settings) -> None:
+        self._db = db
+        self._client_limit = settings.rate_limit_client_per_minute
+        self._tenant_limit = settings.rate_limit_tenant_per_minute
+        self._token_limit = settings.rate_limit_token_per_minute
+        self._leases: dict[str, _Lease] = {}
+
+    async def admit(self, principal: Principal) -> None:
+        """A verified caller's request: its client's bucket, and its tenant's."""
+        tenant = principal.tenant_id if principal.kind is PrincipalKind.TENANT else None
+        await self._take(
+            _Bucket(
+                f"client:{principal.client_id}",
+                tenant,
+                CLIENT_SETTING if tenant else None,
+                self._client_limit,
+                "this client",
+            )
+        )
+        if tenant is not None:
+            await self._take(
+                _Bucket(
+                    f"tenant:{tenant}", tenant, TENANT_SETTING, self._tenant_limit, "this tenant"
+                )
+            )
+
+    async def admit_token_request(self, client_id: str) -> None:
+        """An attempt to get a token for `client_id` (known or not): against guessing
+        secrets, each id gets few attempts, whoever makes them. Not leased: every attempt
+        is counted where all workers see it."""
+        await self._take(
+            _Bucket(f"token:{client_id}", None, None, self._token_limit, "this client id"),
+            lease=False,
+        )
+
+    async def _take(self, bucket: _Bucket, *, lease: bool = True) -> None:
+        now = time.monotonic()
+        held = self._leases.get(bucket.key)
+        if held is not None and held.tokens > 0 and now < held.expires:
+            held.tokens -= 1
+            return
+        if held is None:
+            held = self._leases[bucket.key] = _Lease()
+        if now >= held.expires:
+            held.unspent, held.tokens = held.unspent + held.tokens, 0
+        want = max(1, held.per_minute // LEASE_SHARE) if lease else 1
+        row = await self._db.pool.fetchrow(
+            "SELECT granted, per_minute, wait_ms FROM rate_limit_take($1, $2, $3, $4, $5, $6)",
+            bucket.key,
+            bucket.tenant_id,
+            bucket.setting,
+            bucket.default_per_minute,
+            want,
+            held.unspent,
+        )
+        assert row is not None
+        held.unspent = 0
+        held.per_minute = row["per_minute"]
+        if row["granted"] == 0:
+            retry_after = max(1, math.ceil(row["wait_ms"] / 1000))
+            raise Problem(
+                429,
+                f"Too many requests for {bucket.what}: at most {row['per_minute']} a minute. "
+                f"Retry after {retry_after} s.",
+                slug="rate-limited",
+                headers={"Retry-After": str(retry_after)},
+            )
+        # `+=`: another request of this worker may have taken a lease meanwhile.
+        held.tokens += row["granted"] - 1
+        held.expires = time.monotonic() + LEASE_SECONDS
