@@ -134,3 +134,23 @@ async def test_an_expired_lease_hands_its_tokens_back(app, database: DatabaseUrl
     after = await tokens()
     refilled = (time.monotonic() - started) * 600 / 60
     assert before - 1 <= after <= before - 1 + refilled  # without handing back: before - 6
+
+
+async def test_concurrent_requests_of_a_worker_share_one_lease(app, database: DatabaseUrls):
+    """Requests arriving while a lease is being taken wait for it: one take from the shared
+    bucket serves them all, instead of each draining a lease into this worker."""
+    limiter = RateLimiter(app.state.db, Settings(rate_limit_client_per_minute=6000))
+    principal = Principal(
+        kind=PrincipalKind.OPERATOR, client_id=uuid.uuid4(), tenant_id=None, scopes=frozenset()
+    )
+    await limiter.admit(principal)  # learns the limit: leases of 60 from now on
+    await asyncio.gather(*(limiter.admit(principal) for _ in range(50)))
+    conn = await asyncpg.connect(database.owner)
+    try:
+        milli = await conn.fetchval(
+            "SELECT milli_tokens FROM rate_limit_buckets WHERE key = $1",
+            f"client:{principal.client_id}",
+        )
+    finally:
+        await conn.close()
+    assert 6000 - 1 - 60 <= milli / 1000 < 6000 - 1 - 60 + 2  # one lease, plus refill

@@ -15,10 +15,11 @@ theirs with the settings `rate_limit_per_minute` (all their clients together) an
 
 from __future__ import annotations
 
+import asyncio
 import math
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
@@ -48,6 +49,9 @@ LEASE_SHARE = 100
 
 @dataclass(slots=True)
 class _Lease:
+    #: One take from the shared bucket at a time: requests arriving meanwhile wait for
+    #: its lease instead of each draining the bucket into this worker.
+    taking: asyncio.Lock = field(default_factory=asyncio.Lock)
     tokens: int = 0
     expires: float = 0.0
     #: Tokens of an expired lease, handed back with the next take.
@@ -104,14 +108,27 @@ class RateLimiter:
         )
 
     async def _take(self, bucket: _Bucket, *, lease: bool = True) -> None:
-        now = time.monotonic()
-        held = self._leases.get(bucket.key)
-        if held is not None and held.tokens > 0 and now < held.expires:
-            held.tokens -= 1
+        if not lease:  # nothing kept per key: anyone can invent client ids
+            await self._lease(bucket, _Lease(), lease=False)
             return
+        held = self._leases.get(bucket.key)
         if held is None:
             held = self._leases[bucket.key] = _Lease()
-        if now >= held.expires:
+        if not self._spend(held):
+            async with held.taking:
+                if not self._spend(held):  # the take we waited for may have left some
+                    await self._lease(bucket, held, lease=True)
+
+    @staticmethod
+    def _spend(held: _Lease) -> bool:
+        if held.tokens > 0 and time.monotonic() < held.expires:
+            held.tokens -= 1
+            return True
+        return False
+
+    async def _lease(self, bucket: _Bucket, held: _Lease, *, lease: bool) -> None:
+        """Take a lease from the shared bucket and spend one of its tokens."""
+        if time.monotonic() >= held.expires:
             held.unspent, held.tokens = held.unspent + held.tokens, 0
         want = max(1, held.per_minute // LEASE_SHARE) if lease else 1
         row = await self._db.pool.fetchrow(
@@ -135,6 +152,5 @@ class RateLimiter:
                 slug="rate-limited",
                 headers={"Retry-After": str(retry_after)},
             )
-        # `+=`: another request of this worker may have taken a lease meanwhile.
-        held.tokens += row["granted"] - 1
+        held.tokens = row["granted"] - 1
         held.expires = time.monotonic() + LEASE_SECONDS
