@@ -382,6 +382,8 @@ BODIES: dict[str, Callable[[], dict[str, Any]]] = {
         "earns_from_gigs": False,
     },
     "funders_create_client": lambda: {"name": "Sweep client"},
+    "funders_create": lambda: {"name": "Sweep Trust"},
+    "tenants_create": lambda: {"name": "Sweep MFI", "country": "KE", "default_currency": "KES"},
     "tenants_update": lambda: {"name": "Renamed by the sweep"},
     "tenants_create_client": lambda: {"name": "Sweep client", "scopes": ["loans:read"]},
 }
