@@ -161,7 +161,11 @@ async def _http_handler(request: Request, exc: Exception) -> Response:
     elif exc.status_code == 405:
         detail = f"{request.method} is not allowed on {request.url.path}."
     return problem_response(
-        exc.status_code, detail=detail, request=request, headers=getattr(exc, "headers", None)
+        exc.status_code,
+        detail=detail,
+        slug=getattr(exc, "slug", None),
+        request=request,
+        headers=getattr(exc, "headers", None),
     )
 
 

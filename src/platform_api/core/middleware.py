@@ -120,25 +120,26 @@ class RequestContextMiddleware:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
-                    raise _BodyTooLarge()
+                    raise _BodyTooLarge(limit)
             return message
 
         return limited_receive
 
     async def _too_large(self, scope: Scope, send: Send) -> None:
-        response = problem_response(
-            413,
-            detail=f"The request body exceeds {self.max_body_bytes} bytes.",
-            slug="payload-too-large",
-        )
+        error = _BodyTooLarge(self.max_body_bytes)
+        response = problem_response(413, detail=error.detail, slug=error.slug)
         await response(scope, _no_receive, send)
 
 
 class _BodyTooLarge(StarletteHTTPException):
-    """An HTTPException, so FastAPI's body parsing re-raises it instead of calling it a 400."""
+    """An HTTPException, so FastAPI's body parsing re-raises it instead of calling it a 400.
+    Raised while the app reads a streamed body, it reaches the app's HTTP error handler:
+    the slug keeps its problem type the same as a declared oversize body's."""
 
-    def __init__(self) -> None:
-        super().__init__(413, "The request body is too large.")
+    slug = "payload-too-large"
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"The request body exceeds {limit} bytes.")
 
 
 async def _no_receive() -> Message:

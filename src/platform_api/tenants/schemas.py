@@ -32,16 +32,20 @@ assert {scope.value for scope in TenantScope} == set(TENANT_SCOPES)
 
 
 def _small_settings(value: dict[str, Any]) -> dict[str, Any]:
-    if len(value) > 50 or len(str(value)) > 16_384:
-        raise ValueError("settings may hold at most 50 keys and 16 KiB")
+    if len(str(value)) > 16_384:
+        raise ValueError("settings may hold at most 16 KiB")
     return value
 
 
 Settings = Annotated[
     dict[str, Any],
+    Field(max_length=50),  # before the validators, so the schema says `maxProperties`
     AfterValidator(storable_json),
     AfterValidator(_small_settings),
-    Field(description="Tenant-wide settings (e.g. matching weights); at most 50 keys."),
+    Field(
+        description="Tenant-wide settings (e.g. matching weights); at most 50 keys, 32 "
+        "levels deep and 16 KiB."
+    ),
 ]
 
 
