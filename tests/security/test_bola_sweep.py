@@ -27,8 +27,8 @@ from tests.loans.lending import key
 from tests.security.world import BODIES, PERSONAL, RESOURCES, UUID_PATTERN, World, body_for
 
 #: Tables whose rows a refused request legitimately changes: usage metering counts every
-#: request, refused ones included (that is its job).
-VOLATILE_TABLES = {"api_usage", "alembic_version"}
+#: request and rate limits spend a token on every request, refused ones included.
+VOLATILE_TABLES = {"api_usage", "rate_limit_buckets", "alembic_version"}
 
 #: The sweep's floor: the document had 78 operations with a path id and 4 more reserved to
 #: the operator when this was written.
