@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from platform_api import cli
 from platform_api.app import create_app
 from platform_api.core.db import DatabaseUrls
 from platform_api.settings import Settings
+from tests.conftest import OWNER_ROLE, _url
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
@@ -250,6 +252,49 @@ def test_no_secret_values_in_the_repository():
 # --------------------------------------------------------------------------- graceful stop
 
 
+def _platform_env(**settings: str) -> dict[str, str]:
+    """This environment without any setting of ours or libpq's, plus `settings`."""
+    ours = SETTINGS_ENV | {"TEST_DATABASE_URL"}
+    env = {k: v for k, v in os.environ.items() if k.upper() not in ours and not k.startswith("PG")}
+    return env | {name.upper(): value for name, value in settings.items()}
+
+
+@pytest.mark.skipif(not SCRIPT.exists(), reason=f"{SCRIPT} is not installed")
+def test_migrations_started_at_once_take_turns(admin_url: str, tmp_path: Path):
+    """A rollout starts the migration Job and several pods together, each of which brings
+    the schema up to date first: on a new database all of them must succeed."""
+    name = f"platform_race_{uuid.uuid4().hex[:8]}"
+    role = f"{name}_app"
+
+    async def admin(*statements: str) -> None:
+        conn = await asyncpg.connect(admin_url)
+        try:
+            for statement in statements:
+                await conn.execute(statement)
+        finally:
+            await conn.close()
+
+    asyncio.run(admin(f"CREATE DATABASE {name} OWNER {OWNER_ROLE}"))
+    try:
+        env = _platform_env(
+            database_url=_url(admin_url, user=OWNER_ROLE, database=name),
+            db_app_role=role,
+            var_dir=str(tmp_path),
+        )
+        runs = [
+            subprocess.Popen(
+                [str(SCRIPT), "migrate"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+            )
+            for _ in range(3)
+        ]
+        outputs = [run.communicate(timeout=300)[0].decode() for run in runs]
+        assert [run.returncode for run in runs] == [0, 0, 0], "\n".join(outputs)
+    finally:
+        asyncio.run(
+            admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"DROP ROLE IF EXISTS {role}")
+        )
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -275,16 +320,14 @@ def test_sigterm_finishes_requests_in_flight_and_flushes_usage(
     """`platform-api serve --workers 2` as a pod runs it: SIGTERM arrives while a request's
     body is still coming; the request is answered, and the counts that were only in the
     workers' memory (flushing every hour) are in the database once the process is gone."""
-    ours = SETTINGS_ENV | {"TEST_DATABASE_URL"}
-    env = {k: v for k, v in os.environ.items() if k.upper() not in ours and not k.startswith("PG")}
-    env |= {
-        "DATABASE_URL": database.owner,
-        "DB_APP_ROLE": settings.db_app_role,
-        "VAR_DIR": str(tmp_path / "var"),
-        "METERING_FLUSH_SECONDS": "3600",
-        "OVERDUE_SWEEP_SECONDS": "0",
-        "LOG_LEVEL": "WARNING",
-    }
+    env = _platform_env(
+        database_url=database.owner,
+        db_app_role=settings.db_app_role,
+        var_dir=str(tmp_path / "var"),
+        metering_flush_seconds="3600",
+        overdue_sweep_seconds="0",
+        log_level="WARNING",
+    )
     before = asyncio.run(_requests(database.owner, "platform_liveness"))
     tokens_before = asyncio.run(_requests(database.owner, "auth_issue_token"))
     port = _free_port()
