@@ -376,3 +376,66 @@ def test_sigterm_finishes_requests_in_flight_and_flushes_usage(
             server.wait(timeout=30)
     assert asyncio.run(_requests(database.owner, "platform_liveness")) - before == 7
     assert asyncio.run(_requests(database.owner, "auth_issue_token")) - tokens_before == 1
+
+
+# --------------------------------------------------------------------------- Citus
+
+_SCHEMA_FACTS = """
+SELECT c.relname AS name,
+       EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id'
+               AND NOT a.attisdropped) AS has_tenant,
+       ARRAY(SELECT f.confrelid::regclass::text FROM pg_constraint f
+             WHERE f.conrelid = c.oid AND f.contype = 'f' AND f.confrelid <> c.oid
+               AND f.conname <> ALL($1::text[])) AS parents,
+       -- Keys whose referencing tenant_id does not meet the referenced one (by position).
+       ARRAY(SELECT f.confrelid::regclass::text FROM pg_constraint f
+             WHERE f.conrelid = c.oid AND f.contype = 'f' AND f.conname <> ALL($1::text[])
+               AND f.conkey[array_position(f.confkey, (
+                       SELECT a.attnum FROM pg_attribute a
+                       WHERE a.attrelid = f.confrelid AND a.attname = 'tenant_id'))]
+                   IS DISTINCT FROM (SELECT a.attnum FROM pg_attribute a
+                                     WHERE a.attrelid = c.oid AND a.attname = 'tenant_id'))
+           AS keys_off_tenant,
+       ARRAY(SELECT i.indexrelid::regclass::text FROM pg_index i
+             WHERE i.indrelid = c.oid AND i.indisunique
+               AND NOT EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = c.oid
+                               AND a.attname = 'tenant_id' AND a.attnum = ANY(i.indkey)))
+           AS unique_without_tenant
+FROM pg_class c
+WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')
+  AND c.relname <> 'alembic_version'
+"""
+
+
+async def test_citus_script_places_every_table_as_citus_requires(database: DatabaseUrls):
+    sql = (DEPLOY / "citus" / "distribute.sql").read_text()
+    code = "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
+    reference = re.findall(r"create_reference_table\('(\w+)'\)", code)
+    distributed = re.findall(
+        r"create_distributed_table\('(\w+)', 'tenant_id', colocate_with => '(\w+)'\)", code
+    )
+    assert len(re.findall(r"create_distributed_table\(", code)) == len(distributed)
+    dropped = re.findall(r"DROP CONSTRAINT (\w+)", code)
+    conn = await asyncpg.connect(database.owner)
+    try:
+        tables = {row["name"]: row for row in await conn.fetch(_SCHEMA_FACTS, dropped)}
+    finally:
+        await conn.close()
+    names = [name for name, _ in distributed]
+    assert sorted(reference + names) == sorted(tables), "every table placed exactly once"
+    assert distributed[0] == ("entrepreneurs", "none")
+    assert {colocated for _, colocated in distributed[1:]} == {"entrepreneurs"}
+    assert all(tables[name]["has_tenant"] for name in names)
+    assert {n for n, t in tables.items() if t["has_tenant"]} - set(names) == {
+        "api_clients",
+        "funder_grants",
+    }
+    placed = set(reference)
+    for name in names:
+        assert set(tables[name]["parents"]) <= placed, f"{name} before its parents"
+        off = set(tables[name]["keys_off_tenant"]) - set(reference)
+        assert not off, f"{name}: keys to {off} leave tenant_id out (not colocated)"
+        assert tables[name]["unique_without_tenant"] == [], name
+        placed.add(name)
+    for name in reference:
+        assert set(tables[name]["parents"]) <= set(reference), f"{name} references a shard"
