@@ -20,8 +20,8 @@ from pathlib import Path
 import asyncpg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from _harness import DEFAULT_DATABASE_URL, scratch_database  # noqa: E402
-from bench_portfolio_report import seed  # noqa: E402
+from _harness import DEFAULT_DATABASE_URL, scratch_database
+from bench_portfolio_report import seed
 
 
 async def sizes(admin_url: str) -> list[tuple[str, int]]:
