@@ -260,9 +260,12 @@ def _platform_env(**settings: str) -> dict[str, str]:
 
 
 @pytest.mark.skipif(not SCRIPT.exists(), reason=f"{SCRIPT} is not installed")
-def test_migrations_started_at_once_take_turns(admin_url: str, tmp_path: Path):
+def test_migrations_started_at_once_take_turns(
+    admin_url: str, database: DatabaseUrls, tmp_path: Path
+):
     """A rollout starts the migration Job and several pods together, each of which brings
-    the schema up to date first: on a new database all of them must succeed."""
+    the schema up to date first: on a new database all of them must succeed. (`database`
+    is there for OWNER_ROLE, which its fixture creates.)"""
     name = f"platform_race_{uuid.uuid4().hex[:8]}"
     role = f"{name}_app"
 
