@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test lint lint-spec typecheck pytest test-db openapi sdk bench clean
+.PHONY: run test lint lint-spec lint-deploy typecheck pytest test-db openapi sdk bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,8 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/activate
 run: $(VENV)/.installed
 	$(BIN)/platform-api serve --port $(PORT)
 
-## Lint (code and the OpenAPI contract), type-check and run the whole suite.
-test: $(VENV)/.dev-installed lint lint-spec typecheck pytest
+## Lint (code, the OpenAPI contract, the deployment files), type-check, run the whole suite.
+test: $(VENV)/.dev-installed lint lint-spec lint-deploy typecheck pytest
 
 # ruff formats the python blocks of Markdown files too (docs/, sdk/python/README.md); the
 # generated SDK is excluded in pyproject.toml (the generator runs its own ruff).
@@ -41,6 +41,16 @@ node_modules/.installed: package.json package-lock.json
 ## Lint openapi/openapi.json: zero errors and zero unjustified warnings.
 lint-spec: node_modules/.installed
 	node_modules/.bin/spectral lint openapi/openapi.json --ruleset .spectral.yaml --fail-severity=warn
+
+## Validate deploy/: the Kubernetes manifests against the API's schemas, strictly (no
+## unknown fields), for the oldest version we support and the newest the validator knows;
+## compose.yaml against the Compose Specification; the Dockerfile with hadolint. The
+## schemas and the hadolint binary come inside the dev packages: no network needed.
+lint-deploy: $(VENV)/.dev-installed
+	$(BIN)/kubernetes-validate --strict --quiet --kubernetes-version 1.30.0 deploy/k8s/*.yaml
+	$(BIN)/kubernetes-validate --strict --quiet deploy/k8s/*.yaml
+	$(BIN)/check-jsonschema --builtin-schema vendor.compose-spec deploy/compose.yaml
+	$(BIN)/hadolint deploy/Dockerfile
 
 typecheck: $(VENV)/.dev-installed
 	$(BIN)/mypy

@@ -128,6 +128,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.db = Database(pool)
         limiter = RateLimiter(app.state.db, settings) if settings.rate_limit_enabled else None
         app.state.limiter = limiter
+        report_pool = (
+            await create_pool(settings.database_report_url, settings, name="platform-api-reports")
+            if settings.database_report_url
+            else None
+        )
+        app.state.report_db = Database(report_pool) if report_pool else app.state.db
         listener = RevocationListener(urls.app, settings.token_lifetime_seconds)
         await listener.start()
         # Everything built so far lives as long as the worker: move it out of the
@@ -170,6 +176,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if meter is not None:
                 await flush_logged(meter, pool)
             await listener.stop()
+            if report_pool is not None:
+                await report_pool.close()
             await pool.close()
 
     app = FastAPI(

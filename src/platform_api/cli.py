@@ -59,7 +59,7 @@ def _serve(args: argparse.Namespace) -> int:
         workers=args.workers,
         log_config=None,
         access_log=False,
-        timeout_graceful_shutdown=20,
+        timeout_graceful_shutdown=settings.shutdown_grace_seconds,
     )
     return 0
 

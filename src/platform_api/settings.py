@@ -29,6 +29,13 @@ class Settings(BaseSettings):
         description="Role the API connects as: owns nothing, cannot bypass row-level security.",
     )
     db_app_password: str | None = Field(default=None, description="Password of `db_app_role`.")
+    database_report_url: str | None = Field(
+        default=None,
+        description="Read replica for reports (`/v1/reports/*`), connecting as `db_app_role` "
+        "(row-level security holds there too). Unset: reports read the primary. Who may "
+        "read which tenant is always checked on the primary, so a lagging replica never "
+        "widens access.",
+    )
     db_pool_min: int = Field(default=2, ge=1, description="Pool connections kept per worker.")
     db_pool_max: int = Field(default=32, ge=1, description="Pool connections max per worker.")
     db_statement_timeout_ms: int = Field(
@@ -51,6 +58,13 @@ class Settings(BaseSettings):
         default=3600, ge=60, le=86_400, description="Access-token lifetime."
     )
 
+    shutdown_grace_seconds: int = Field(
+        default=20,
+        ge=0,
+        description="On SIGTERM a worker stops accepting, lets requests in flight finish for "
+        "at most this long, then flushes its usage counts and closes its pools. Keep it "
+        "below the orchestrator's kill deadline (Kubernetes terminationGracePeriodSeconds).",
+    )
     max_body_bytes: int = Field(default=1_048_576, description="Larger request bodies get 413.")
     log_level: str = Field(default="INFO", description="Root log level (JSON logs on stdout).")
     idempotency_ttl_hours: int = Field(

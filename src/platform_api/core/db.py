@@ -81,10 +81,11 @@ async def _keep_session(conn: asyncpg.Connection) -> None:
     transaction left open before this hook runs."""
 
 
-async def create_pool(url: str, settings: Settings) -> asyncpg.Pool:
+async def create_pool(url: str, settings: Settings, *, name: str = "platform-api") -> asyncpg.Pool:
     """The API's pool: short statements, no JIT (it only slows small queries), no reset
-    query on release (one round trip per read, not two)."""
-    server_settings = {"jit": "off", "application_name": "platform-api"}
+    query on release (one round trip per read, not two). `name` is the application_name
+    its sessions show in pg_stat_activity."""
+    server_settings = {"jit": "off", "application_name": name}
     if settings.db_statement_timeout_ms:
         server_settings["statement_timeout"] = str(settings.db_statement_timeout_ms)
     pool: asyncpg.Pool = await asyncpg.create_pool(
@@ -102,6 +103,13 @@ async def create_pool(url: str, settings: Settings) -> asyncpg.Pool:
 async def get_db(request: Request) -> Database:
     """Async on purpose: FastAPI runs a plain `def` dependency in a thread pool."""
     db: Database = request.app.state.db
+    return db
+
+
+async def get_report_db(request: Request) -> Database:
+    """Where reports read: the replica's pool if `database_report_url` is set, else the
+    primary's (the same object as `get_db`)."""
+    db: Database = request.app.state.report_db
     return db
 
 
@@ -154,6 +162,7 @@ class Database:
 
 
 DbDep = Annotated[Database, Depends(get_db)]
+ReportDbDep = Annotated[Database, Depends(get_report_db)]
 
 
 async def insert_tenant_row(

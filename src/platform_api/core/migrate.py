@@ -19,6 +19,12 @@ from platform_api.settings import Settings
 
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
+#: Advisory lock (per database) held by every step that changes the schema or the app
+#: role: pods starting at once (and the migration Job) then take turns instead of failing
+#: on each other's half-made objects; those that come second find nothing left to do.
+MIGRATION_LOCK = 0x706C_6174_666F_726D  # b"platform"
+_LOCK_SQL = f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})"
+
 
 def _ident(name: str) -> str:
     if not _IDENTIFIER.match(name):
@@ -48,30 +54,34 @@ async def _ensure_app_role(urls: DatabaseUrls, settings: Settings) -> None:
     role = _ident(settings.db_app_role)
     conn = await asyncpg.connect(urls.admin or urls.owner)
     try:
-        if not await conn.fetchval("SELECT true FROM pg_roles WHERE rolname = $1", role):
-            password = (
-                f" PASSWORD {_quote_literal(settings.db_app_password)}"
-                if settings.db_app_password
-                else ""
-            )
-            await conn.execute(
-                f"CREATE ROLE {role} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE "
-                f"NOINHERIT{password}"
-            )
+        async with conn.transaction():
+            await conn.execute(_LOCK_SQL)
+            if not await conn.fetchval("SELECT true FROM pg_roles WHERE rolname = $1", role):
+                password = (
+                    f" PASSWORD {_quote_literal(settings.db_app_password)}"
+                    if settings.db_app_password
+                    else ""
+                )
+                await conn.execute(
+                    f"CREATE ROLE {role} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE "
+                    f"NOINHERIT{password}"
+                )
     finally:
         await conn.close()
     conn = await asyncpg.connect(urls.owner)
     try:
-        await conn.execute(
-            f"""
-            GRANT USAGE ON SCHEMA public TO {role};
-            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
-            REVOKE ALL ON alembic_version FROM {role};
-            """
-        )
-        load_all_models()
-        for table in APPEND_ONLY_TABLES:
-            await conn.execute(f"REVOKE UPDATE, DELETE ON {_ident(table)} FROM {role}")
+        async with conn.transaction():
+            await conn.execute(_LOCK_SQL)
+            await conn.execute(
+                f"""
+                GRANT USAGE ON SCHEMA public TO {role};
+                GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
+                REVOKE ALL ON alembic_version FROM {role};
+                """
+            )
+            load_all_models()
+            for table in APPEND_ONLY_TABLES:
+                await conn.execute(f"REVOKE UPDATE, DELETE ON {_ident(table)} FROM {role}")
     finally:
         await conn.close()
 

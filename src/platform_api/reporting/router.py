@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from platform_api.auth.dependencies import AnyPrincipal
 from platform_api.auth.principals import PrincipalKind
-from platform_api.core.db import DbDep
+from platform_api.core.db import DbDep, ReportDbDep
 from platform_api.core.errors import FieldError, error_responses, invalid
 from platform_api.reporting import service
 from platform_api.reporting.schemas import (
@@ -141,6 +141,7 @@ GroupByQuery = Annotated[
 async def impact(
     request: Request,
     db: DbDep,
+    report_db: ReportDbDep,
     principal: AnyPrincipal,
     start: From = None,
     end: To = None,
@@ -150,7 +151,7 @@ async def impact(
     """Reach, engagement and outcomes (earning rate before vs now), broken down by gender
     and age band, small cells suppressed."""
     scope = await _scope(db, principal, start, end, group_by, tenant_ids)
-    report = await service.impact_report(db, scope)
+    report = await service.impact_report(report_db, scope)
     return _answer(request, report, list(report.data))
 
 
@@ -164,6 +165,7 @@ async def impact(
 async def portfolio(
     request: Request,
     db: DbDep,
+    report_db: ReportDbDep,
     principal: AnyPrincipal,
     start: From = None,
     end: To = None,
@@ -173,7 +175,7 @@ async def portfolio(
     """Loans disbursed and outstanding, repayment rate, PAR30 and write-offs per currency,
     broken down by gender and age band, small cells suppressed."""
     scope = await _scope(db, principal, start, end, group_by, tenant_ids)
-    report = await service.portfolio_report(db, scope)
+    report = await service.portfolio_report(report_db, scope)
     return _answer(request, report, list(report.data))
 
 
@@ -186,6 +188,7 @@ async def portfolio(
 async def usage(
     request: Request,
     db: DbDep,
+    report_db: ReportDbDep,
     principal: AnyPrincipal,
     start: From = None,
     end: To = None,
@@ -198,6 +201,6 @@ async def usage(
     if principal.kind is PrincipalKind.OPERATOR and not tenant_ids:
         readable = None  # everything, platform requests included
     report = await service.usage_report(
-        db, start=first, end=last, group_by=group_by, tenant_ids=readable
+        report_db, start=first, end=last, group_by=group_by, tenant_ids=readable
     )
     return _answer(request, report, list(report.data))

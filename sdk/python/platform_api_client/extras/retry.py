@@ -4,7 +4,8 @@ unchanged, so the server replays the first outcome instead of acting again.
 
 Retried: connection errors and timeouts, 503, 429 (a rate limit: the server did nothing),
 and 409 `idempotency-key-in-use` (the first attempt is still running on the server), with
-exponential backoff and jitter, honouring `Retry-After` (up to `max_backoff`). Everything else is returned to the caller as it came."""
+exponential backoff and jitter, honouring `Retry-After` (up to `max_backoff`). Everything
+else is returned to the caller as it came."""
 
 from __future__ import annotations
 

@@ -20,8 +20,10 @@ depends_on = None
 # back `p_return` unspent tokens, and grants up to `p_want`. The limit is the tenant's
 # setting `p_setting` when it is a positive number, else `p_default`. A missing row is a
 # full bucket, so rows idle for over a minute (full again) are deleted now and then
-# without changing any answer. SECURITY DEFINER: it reads the tenant's settings whatever
-# tenant the caller is in.
+# without changing any answer. `moment` is read before the row lock is waited for, so a
+# take that waited may be older than the refill it waited behind: the refill clock never
+# moves back (it would count that time twice). SECURITY DEFINER: it reads the tenant's
+# settings whatever tenant the caller is in.
 TAKE_FUNCTION = """
 CREATE FUNCTION rate_limit_take(
     p_key text, p_tenant uuid, p_setting text, p_default integer, p_want integer,
@@ -49,7 +51,7 @@ BEGIN
         milli_tokens = b.milli_tokens + p_return::bigint * 1000
             + least(greatest(0, floor(extract(epoch FROM moment - b.refilled_at) * 1000000)),
                     60000000)::bigint * per_minute / 60000,
-        refilled_at = moment
+        refilled_at = greatest(b.refilled_at, moment)
     RETURNING least(b.milli_tokens, capacity) INTO available;
     granted := least(p_want::bigint, available / 1000)::integer;
     available := available - granted::bigint * 1000;
