@@ -128,7 +128,7 @@ async def test_an_expired_lease_hands_its_tokens_back(app, database: DatabaseUrl
     started = time.monotonic()
     await limiter.admit(principal)  # then a lease of a hundredth, 6: one spent, 5 held
     before = await tokens()
-    for lease in limiter._leases.values():
+    for lease in limiter._clients.values():
         lease.expires = 0  # as if a second had passed
     await limiter.admit(principal)  # hands the 5 back and takes 6 again
     after = await tokens()

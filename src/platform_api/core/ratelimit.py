@@ -77,47 +77,47 @@ class RateLimiter:
         self._client_limit = settings.rate_limit_client_per_minute
         self._tenant_limit = settings.rate_limit_tenant_per_minute
         self._token_limit = settings.rate_limit_token_per_minute
-        self._leases: dict[str, _Lease] = {}
+        self._clients: dict[uuid.UUID, _Lease] = {}
+        self._tenants: dict[uuid.UUID, _Lease] = {}
 
     async def admit(self, principal: Principal) -> None:
-        """A verified caller's request: its client's bucket, and its tenant's."""
+        """A verified caller's request: its client's bucket, and its tenant's. On every
+        request: the common case is two dictionary lookups and two decrements."""
         tenant = principal.tenant_id if principal.kind is PrincipalKind.TENANT else None
-        await self._take(
-            _Bucket(
+        held = self._clients.get(principal.client_id)
+        if held is None or not self._spend(held):
+            held = self._clients.setdefault(principal.client_id, _Lease())
+            bucket = _Bucket(
                 f"client:{principal.client_id}",
                 tenant,
                 CLIENT_SETTING if tenant else None,
                 self._client_limit,
                 "this client",
             )
-        )
+            await self._refill(bucket, held)
         if tenant is not None:
-            await self._take(
-                _Bucket(
+            held = self._tenants.get(tenant)
+            if held is None or not self._spend(held):
+                held = self._tenants.setdefault(tenant, _Lease())
+                bucket = _Bucket(
                     f"tenant:{tenant}", tenant, TENANT_SETTING, self._tenant_limit, "this tenant"
                 )
-            )
+                await self._refill(bucket, held)
 
     async def admit_token_request(self, client_id: str) -> None:
         """An attempt to get a token for `client_id` (known or not): against guessing
-        secrets, each id gets few attempts, whoever makes them. Not leased: every attempt
-        is counted where all workers see it."""
-        await self._take(
-            _Bucket(f"token:{client_id}", None, None, self._token_limit, "this client id"),
-            lease=False,
-        )
+        secrets, each id gets few attempts, whoever makes them. Not leased, and nothing
+        kept per id in the worker (anyone can invent ids): every attempt is counted where
+        all workers see it."""
+        bucket = _Bucket(f"token:{client_id}", None, None, self._token_limit, "this client id")
+        await self._lease(bucket, _Lease(), lease=False)
 
-    async def _take(self, bucket: _Bucket, *, lease: bool = True) -> None:
-        if not lease:  # nothing kept per key: anyone can invent client ids
-            await self._lease(bucket, _Lease(), lease=False)
-            return
-        held = self._leases.get(bucket.key)
-        if held is None:
-            held = self._leases[bucket.key] = _Lease()
-        if not self._spend(held):
-            async with held.taking:
-                if not self._spend(held):  # the take we waited for may have left some
-                    await self._lease(bucket, held, lease=True)
+    async def _refill(self, bucket: _Bucket, held: _Lease) -> None:
+        """Spend from a new lease: one take at a time per key (requests arriving
+        meanwhile spend from the lease it brings)."""
+        async with held.taking:
+            if not self._spend(held):
+                await self._lease(bucket, held, lease=True)
 
     @staticmethod
     def _spend(held: _Lease) -> bool:
