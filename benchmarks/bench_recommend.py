@@ -128,14 +128,23 @@ async def seed(admin_url: str, mentors: int) -> tuple[uuid.UUID, list[uuid.UUID]
             rows = list(_mentor_rows(rng, tenants, own, mentors))
             await conn.copy_records_to_table("mentors", records=rows, columns=MENTOR_COLUMNS)
             keys = [
-                (row[0], row[1], key, row[16])
+                (row[0], row[1], key, row[16], row[7], row[9], row[10], row[12])
                 for row in rows
                 for key in scoring.mentor_search_keys(row[4], row[6])
             ]
             await conn.copy_records_to_table(
                 "mentor_search_keys",
                 records=keys,
-                columns=("tenant_id", "mentor_id", "key", "shared_to_network"),
+                columns=(
+                    "tenant_id",
+                    "mentor_id",
+                    "key",
+                    "shared_to_network",
+                    "stages",
+                    "country",
+                    "region",
+                    "utc_offset_minutes",
+                ),
             )
             people = []
             for n in range(20):
