@@ -522,10 +522,11 @@ def location_sql(mentee: scoring.Mentee, q: _Query, alias: str) -> str:
     """`scoring.location_tenths` in SQL over `alias`'s country, region and offset."""
     country, region = q(mentee.country), q(mentee.region)
     apart = f"abs({alias}.utc_offset_minutes - {q(mentee.utc_offset_minutes)}::int)"
+    # The column's own type: comparing as text would convert every row's code.
     return (
-        f"CASE WHEN {alias}.country = {country}::text AND {alias}.region = {region}::text "
-        f"THEN 10 WHEN {alias}.country = {country}::text THEN 7 WHEN {apart} <= 60 THEN 5 "
-        f"WHEN {apart} <= 180 THEN 3 ELSE 0 END"
+        f"CASE WHEN {alias}.country = {country}::char(2) THEN "
+        f"CASE WHEN {alias}.region = {region}::text THEN 10 ELSE 7 END "
+        f"WHEN {apart} <= 60 THEN 5 WHEN {apart} <= 180 THEN 3 ELSE 0 END"
     )
 
 
@@ -581,21 +582,24 @@ def candidates_sql(plan: scoring.MentorPlan, tier: scoring.Tier, network: bool, 
     sector = f"{plan.unit * 10 * plan.w_sector}"
     if tier.sector_keys:
         sector += " * (mask & 1)"
-    stage = f"coalesce(f.stages @> ARRAY[{q(plan.mentee.stage)}::text], false)::int"
+    stage = f"coalesce({q(plan.mentee.stage)}::text = ANY(f.stages), false)::int"
     location = location_sql(plan.mentee, q, "f")
     bound = (
         f"{plan.expertise_unit} * ({credit}) + {sector} "
         f"+ {plan.unit * 10 * plan.w_stage} * {stage} + {scoring.unkeyed_max(plan)} "
         f"+ {plan.unit * plan.w_location} * {location}"
     )
-    copied = "k.stages, k.country, k.region, k.utc_offset_minutes"
+    # Every key row of a mentor carries the same copies: any one will do.
+    copied = ", ".join(
+        f"min(k.{c}) AS {c}" for c in ("stages", "country", "region", "utc_offset_minutes")
+    )
     return (
         f"SELECT f.tenant_id, f.mentor_id, ({bound})::bigint AS bound FROM ("
         f"SELECT k.tenant_id, k.mentor_id, {copied}, bit_or(w.mask) AS mask "
         f"FROM unnest({q(list(masks))}::text[], {q(list(masks.values()))}::bigint[]) "
         f"w(key, mask) JOIN mentor_search_keys k ON k.key = w.key WHERE {TENANT_GATE} AND "
         f"(k.tenant_id = $1::uuid OR ({q(network)}::bool AND k.shared_to_network)) "
-        f"GROUP BY k.tenant_id, k.mentor_id, {copied}) f"
+        "GROUP BY k.tenant_id, k.mentor_id) f"
     )
 
 
