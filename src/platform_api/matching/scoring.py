@@ -396,12 +396,16 @@ def search_tiers(plan: MentorPlan) -> list[Tier]:
     neighbouring one (`ts:` keys), or hold two needs' topics (`tt:` keys). A mentor
     without such a key either lists the sector but no topic near a need (at most the
     sector's points) or holds at most one need's topic, the others at best related
-    (credit n + 1 of 2n); without a sector, the candidates hold a need's topic."""
+    (credit n + 1 of 2n); without a sector, the candidates hold a need's topic; without
+    needs (or expertise weight), they list the sector."""
     n = len(plan.needs)
-    if not plan.expertise_unit or not n:
-        return []
     sector_points = plan.unit * 10 * plan.w_sector
     rest = rest_max(plan)
+    if not plan.expertise_unit or not n:
+        if not sector_points:
+            return []
+        key = f"s:{plan.mentee.sector}"
+        return [Tier((key,), rest, (), (), (key,))]
     if not sector_points:
         exact: tuple[tuple[str, ...], ...] = tuple((f"t:{need}",) for need in plan.needs)
         keys = tuple(group[0] for group in exact)

@@ -574,10 +574,13 @@ def candidates_sql(plan: scoring.MentorPlan, tier: scoring.Tier, network: bool, 
     row carries the mentor's stages and location."""
     masks = _key_masks(tier)
     complete = "mask & 1 = 1" if tier.sector_keys else "false"
-    credit = " + ".join(
-        f"CASE WHEN mask & {2 << 2 * i} <> 0 THEN 2 "
-        f"WHEN mask & {4 << 2 * i} <> 0 OR NOT ({complete}) THEN 1 ELSE 0 END"
-        for i in range(len(tier.exact))
+    credit = (
+        " + ".join(
+            f"CASE WHEN mask & {2 << 2 * i} <> 0 THEN 2 "
+            f"WHEN mask & {4 << 2 * i} <> 0 OR NOT ({complete}) THEN 1 ELSE 0 END"
+            for i in range(len(tier.exact))
+        )
+        or "0"
     )
     sector = f"{plan.unit * 10 * plan.w_sector}"
     if tier.sector_keys:
