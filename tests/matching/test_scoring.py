@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -184,15 +186,52 @@ def test_the_matrices_equal_the_pairwise_functions(people, pool, w, r):
             assert scaled[i, j] / 100 == scoring.score_mentor(plan, mentor).score
 
 
-@settings(max_examples=150)
-@given(mentee=mentees, mentor=mentors, w=weights)
-def test_a_mentor_outside_a_search_tier_never_beats_its_bound(mentee, mentor, w):
+#: Two areas only, so that needs and expertise overlap often.
+near_topics = st.sampled_from(
+    [t for t in vocabulary.TOPICS if t.split(".")[0] in ("finance", "legal")]
+)
+
+
+@settings(max_examples=1500)
+@given(
+    mentee=mentees,
+    mentor=mentors,
+    w=weights,
+    wanted=st.lists(near_topics, max_size=4),
+    held=st.frozensets(near_topics, min_size=1, max_size=4),
+)
+def test_no_mentor_beats_the_bound_its_search_keys_give(mentee, mentor, w, wanted, held):
+    """Outside the tier: the tier's bound; inside: the bound of the key groups it
+    carries, its stages and location. The recommendation stops on these bounds."""
+    mentee = replace(mentee, needs=tuple(wanted))
+    mentor = Mentor(**{**_fields(mentor), "topics": held})
     plan = _plan(mentee, w)
     keys = set(scoring.mentor_search_keys(sorted(mentor.topics), sorted(mentor.sectors)))
+    points = scoring.mentor_points(plan, mentor)
     for tier in scoring.search_tiers(plan):
         assert tier.bound < plan.max_points
         if not keys & set(tier.keys):
-            assert scoring.mentor_points(plan, mentor) <= tier.bound
+            assert points <= tier.bound
+            continue
+        bound = scoring.candidate_bound(
+            plan,
+            tier,
+            exact=[bool(keys & set(group)) for group in tier.exact],
+            related=[bool(keys & set(group)) for group in tier.related],
+            sector=bool(keys & set(tier.sector_keys)),
+            stage=mentee.stage in mentor.stages,
+            location=scoring.location_tenths(plan.mentee, mentor)[0],
+        )
+        assert points <= bound <= plan.max_points
+
+
+def test_search_keys_pair_topics_once_in_code_point_order():
+    keys = scoring.mentor_search_keys(["marketing.sales", "finance", "finance.tax"], ["food"])
+    assert [k for k in keys if k.startswith("tt:")] == [
+        "tt:finance.tax|marketing.sales",
+        "tt:finance|finance.tax",
+        "tt:finance|marketing.sales",
+    ]
 
 
 def _fields(mentor: Mentor) -> dict:

@@ -1,5 +1,5 @@
 """The recommendation query's top k equals brute-force scoring of every mentor, whatever
-tier of candidates it stopped at."""
+tier of candidates it stopped at and however few candidates it scored first."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from platform_api.matching import scoring, service, vocabulary
 from platform_api.matching.schemas import (
     MatchingSettings,
     MentorCreate,
+    MentorUpdate,
     MentorWeights,
 )
 from tests.conftest import Platform
@@ -75,6 +76,27 @@ async def test_top_k_equals_brute_force_over_all_mentors(app, platform: Platform
                 await service.create_mentor(
                     conn, tenant_id=tenant, actor=actor, data=_mentor(rng, rng.random() < share)
                 )
+    # Moves and re-profiles some mentors: their search key rows must follow.
+    async with db.transaction(a) as conn:
+        rows = await conn.fetch("SELECT id FROM mentors WHERE tenant_id = $1 LIMIT 30", a)
+        for row in rows:
+            await service.update_mentor(
+                conn,
+                tenant_id=a,
+                mentor_id=row["id"],
+                actor=actor,
+                data=MentorUpdate.model_validate(
+                    rng.choice(
+                        [
+                            {"country": rng.choice(COUNTRIES), "region": rng.choice(REGIONS)},
+                            {"time_zone": rng.choice(ZONES)},
+                            {"stages": rng.sample(STAGES, rng.randint(0, 2))},
+                            {"topics": rng.sample(TOPICS, rng.randint(1, 3))},
+                            {"shared_to_network": rng.random() < 0.5},
+                        ]
+                    )
+                ),
+            )
     visible = await db.fetch(
         b,
         f"SELECT {service.CARD_COLUMNS} FROM mentors m WHERE {TENANT_GATE} "
@@ -109,16 +131,6 @@ async def test_top_k_equals_brute_force_over_all_mentors(app, platform: Platform
         rules = scoring.Rules(settings.require_shared_language, settings.require_same_country)
         network = rng.random() < 0.6 and who.network_consent
         limit = rng.choice([1, 3, 5, 10, 40])
-        rows, queries = await service.top_mentor_rows(
-            db,
-            tenant_id=b,
-            entrepreneur_id=person.id,
-            plan=plan,
-            rules=rules,
-            network=network,
-            limit=limit,
-        )
-        queries_seen.add(queries)
         expected = sorted(
             (
                 (-scoring.mentor_points(plan, profile), row["id"])
@@ -128,11 +140,54 @@ async def test_top_k_equals_brute_force_over_all_mentors(app, platform: Platform
                 and not scoring.mentor_filters(who, profile, rules)
             ),
         )[:limit]
-        got = [(-row["points"], row["id"]) for row in rows]
-        assert got == expected, f"round {round_}: {plan}"
-        for row in rows:
-            profile = service.mentor_profile(row, b)
-            assert not scoring.mentor_filters(who, profile, rules)  # never a must-failure
-            assert row["points"] == scoring.mentor_points(plan, profile)
-    # The data set makes some rounds stop at the first tier and others score every mentor.
-    assert len(queries_seen) >= 2, queries_seen
+        for tier in scoring.search_tiers(plan):
+            await _check_bounds(db, b, plan, tier, network, visible)
+        # Few candidates scored first: the second query (every candidate that may reach
+        # the k-th found) is what proves most answers then, on the candidates' bounds.
+        for first_scored in (service.FIRST_SCORED, 1, 4, 16):
+            rows, queries = await service.top_mentor_rows(
+                db,
+                tenant_id=b,
+                entrepreneur_id=person.id,
+                plan=plan,
+                rules=rules,
+                network=network,
+                limit=limit,
+                first_scored=first_scored,
+            )
+            queries_seen.add(queries)
+            got = [(-row["points"], row["id"]) for row in rows]
+            assert got == expected, f"round {round_}, first {first_scored}: {plan}"
+            for row in rows:
+                profile = service.mentor_profile(row, b)
+                assert not scoring.mentor_filters(who, profile, rules)  # never a must-failure
+                assert row["points"] == scoring.mentor_points(plan, profile)
+    # Some rounds stop at the first query, some at the second, others score every mentor.
+    assert queries_seen >= {1, 2, 3}, queries_seen
+
+
+async def _check_bounds(db, tenant, plan, tier, network, visible) -> None:
+    """The tier's candidates in SQL are the visible mentors carrying one of its keys,
+    each with `scoring.candidate_bound` (which tests/matching/test_scoring.py holds above
+    the mentor's points)."""
+    q = service._Query()
+    sql = service.candidates_sql(plan, tier, network, q)
+    got = {row["mentor_id"]: row["bound"] for row in await db.fetch(tenant, sql, *q.args)}
+    expected = {}
+    for row in visible:
+        if not network and row["tenant_id"] != tenant:
+            continue
+        keys = set(scoring.mentor_search_keys(row["topics"], row["sectors"]))
+        if not keys & set(tier.keys):
+            continue
+        profile = service.mentor_profile(row, tenant)
+        expected[row["id"]] = scoring.candidate_bound(
+            plan,
+            tier,
+            exact=[bool(keys & set(group)) for group in tier.exact],
+            related=[bool(keys & set(group)) for group in tier.related],
+            sector=bool(keys & set(tier.sector_keys)),
+            stage=plan.mentee.stage in profile.stages,
+            location=scoring.location_tenths(plan.mentee, profile)[0],
+        )
+    assert got == expected

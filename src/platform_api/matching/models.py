@@ -62,7 +62,8 @@ mentors = tenant_table(
 )
 
 #: One row per (mentor, key) of `scoring.mentor_search_keys`: the B-tree the
-#: recommendation tiers start from.
+#: recommendation tiers start from, with the mentor's stages and location (kept with its
+#: keys) so that a candidate's bound includes them.
 mentor_search_keys = sa.Table(
     "mentor_search_keys",
     metadata,
@@ -70,11 +71,23 @@ mentor_search_keys = sa.Table(
     sa.Column("mentor_id", UUID(as_uuid=True), nullable=False),
     sa.Column("key", sa.Text, nullable=False),
     sa.Column("shared_to_network", sa.Boolean, nullable=False, comment="Copy of the mentor's"),
+    sa.Column("stages", ARRAY(sa.Text), nullable=False, comment="Copy of the mentor's"),
+    sa.Column("country", sa.CHAR(2), nullable=False, comment="Copy of the mentor's"),
+    sa.Column("region", sa.Text, comment="Copy of the mentor's"),
+    sa.Column("utc_offset_minutes", sa.SmallInteger, comment="Copy of the mentor's"),
     sa.PrimaryKeyConstraint("tenant_id", "mentor_id", "key"),
     sa.ForeignKeyConstraint(
         ["tenant_id", "mentor_id"], ["mentors.tenant_id", "mentors.id"], ondelete="CASCADE"
     ),
-    sa.Index("ix_mentor_search_keys_key", "key", "tenant_id", "mentor_id", "shared_to_network"),
+    # Covering: a candidate's bound (stage and location included) is read from the index.
+    sa.Index(
+        "ix_mentor_search_keys_key",
+        "key",
+        "tenant_id",
+        "mentor_id",
+        "shared_to_network",
+        postgresql_include=["stages", "country", "region", "utc_offset_minutes"],
+    ),
 )
 TENANT_TABLES.append("mentor_search_keys")
 

@@ -351,43 +351,109 @@ def score_mentor(plan: MentorPlan, mentor: Mentor) -> Score:
 
 
 def mentor_search_keys(topics: Sequence[str], sectors: Sequence[str]) -> list[str]:
-    """Index keys of a mentor: `t:<topic>`, `s:<sector>` and `ts:<topic>|<sector>`, so
-    candidates sharing a topic (and a sector) are found by B-tree equality, which row-
-    level security lets the planner use (array operators it does not)."""
-    keys = {f"t:{t}" for t in topics} | {f"s:{s}" for s in sectors}
-    keys |= {f"ts:{t}|{s}" for t in topics for s in sectors}
+    """Index keys of a mentor: `t:<topic>`, `s:<sector>`, `ts:<topic>|<sector>` and
+    `tt:<topic>|<topic>` (each pair once, in code-point order), so candidates sharing a
+    topic and a sector, or two topics, are found by B-tree equality, which row-level
+    security lets the planner use (array operators it does not)."""
+    ordered = sorted(set(topics))
+    keys = {f"t:{t}" for t in ordered} | {f"s:{s}" for s in sectors}
+    keys |= {f"ts:{t}|{s}" for t in ordered for s in sectors}
+    keys |= {f"tt:{a}|{b}" for i, a in enumerate(ordered) for b in ordered[i + 1 :]}
     return sorted(keys)
 
 
 @dataclass(frozen=True)
 class Tier:
     """Candidates carrying any of `keys`; every mentor without one scores at most
-    `bound` points, so the top k of the tier are the top k overall when the k-th of
-    them scores more than `bound`."""
+    `bound`, so the top k of the tier are the top k overall when the k-th of them scores
+    more than `bound`. Which keys a candidate carries also bounds its own points
+    (`candidate_bound`), so only the most promising are scored: per need, one of
+    `exact[i]` means the need is among its topics, one of `related[i]` a neighbouring
+    topic; one of `sector_keys` that it lists the mentee's sector, and then its
+    `related` flags are complete (else a neighbouring topic is assumed)."""
 
     keys: tuple[str, ...]
     bound: int
+    exact: tuple[tuple[str, ...], ...]
+    related: tuple[tuple[str, ...], ...]
+    sector_keys: tuple[str, ...]
+
+
+def unkeyed_max(plan: MentorPlan) -> int:
+    """The most points gender can add: search key rows do not carry it."""
+    return plan.unit * 10 * plan.w_gender
+
+
+def rest_max(plan: MentorPlan) -> int:
+    """The most points criteria other than expertise and sector can add."""
+    return unkeyed_max(plan) + plan.unit * 10 * plan.w_stage + plan.unit * plan.w_location * 10
 
 
 def search_tiers(plan: MentorPlan) -> list[Tier]:
-    """Ever wider candidate sets, narrowest first; only tiers whose bound is below the
-    maximum (that can prove anything). After the last, all eligible mentors."""
-    mentee = plan.mentee
-    # Without a topic equal to a need, credit is at most one per need (half of it).
-    topic_loss = plan.expertise_unit * len(plan.needs)
-    sector_loss = plan.unit * 10 * plan.w_sector
-    topic_keys = tuple(f"t:{n}" for n in plan.needs)
-    tiers = []
-    if topic_loss and sector_loss:
-        both = tuple(f"ts:{n}|{mentee.sector}" for n in plan.needs)
-        tiers.append(Tier(both, plan.max_points - min(topic_loss, sector_loss)))
-    if topic_loss:
-        tiers.append(Tier(topic_keys, plan.max_points - topic_loss))
-    if sector_loss:
-        tiers.append(
-            Tier((*topic_keys, f"s:{mentee.sector}"), plan.max_points - topic_loss - sector_loss)
-        )
-    return tiers
+    """The candidate tier for the plan (empty: every eligible mentor is scored).
+
+    With a sector to match, the candidates list it together with a need's topic or a
+    neighbouring one (`ts:` keys), or hold two needs' topics (`tt:` keys). A mentor
+    without such a key either lists the sector but no topic near a need (at most the
+    sector's points) or holds at most one need's topic, the others at best related
+    (credit n + 1 of 2n); without a sector, the candidates hold a need's topic; without
+    needs (or expertise weight), they list the sector."""
+    n = len(plan.needs)
+    sector_points = plan.unit * 10 * plan.w_sector
+    rest = rest_max(plan)
+    if not plan.expertise_unit or not n:
+        if not sector_points:
+            return []
+        key = f"s:{plan.mentee.sector}"
+        return [Tier((key,), rest, (), (), (key,))]
+    if not sector_points:
+        exact: tuple[tuple[str, ...], ...] = tuple((f"t:{need}",) for need in plan.needs)
+        keys = tuple(group[0] for group in exact)
+        bound = rest + plan.expertise_unit * n
+        return [Tier(keys, bound, exact, tuple(() for _ in exact), ())]
+    sector = plan.mentee.sector
+    pairs = [
+        tuple(f"tt:{min(need, other)}|{max(need, other)}" for other in plan.needs if other != need)
+        for need in plan.needs
+    ]
+    exact = tuple(
+        (f"ts:{need}|{sector}", *pair) for need, pair in zip(plan.needs, pairs, strict=True)
+    )
+    related = tuple(
+        tuple(f"ts:{t}|{sector}" for t in sorted(vocabulary.neighbours(need)))
+        for need in plan.needs
+    )
+    topic_keys = [group[0] for group in exact] + [key for group in related for key in group]
+    sector_keys = tuple(dict.fromkeys(topic_keys))
+    keys = tuple(dict.fromkeys([*sector_keys, *(key for pair in pairs for key in pair)]))
+    bound = rest + max(sector_points, plan.expertise_unit * (n + 1))
+    return [Tier(keys, bound, exact, related, sector_keys)]
+
+
+def candidate_bound(
+    plan: MentorPlan,
+    tier: Tier,
+    exact: Sequence[bool],
+    related: Sequence[bool],
+    sector: bool,
+    stage: bool,
+    location: int,
+) -> int:
+    """The most points a candidate of `tier` can score, given which of the tier's key
+    groups it carries (see `Tier`), whether it lists the mentee's stage, and its
+    `location_tenths` (key rows carry the mentor's stages and location)."""
+    complete = sector and bool(tier.sector_keys)
+    credit = sum(
+        2 if e else 1 if r or not complete else 0 for e, r in zip(exact, related, strict=True)
+    )
+    sector_points = plan.unit * 10 * plan.w_sector * (sector or not tier.sector_keys)
+    return (
+        plan.expertise_unit * credit
+        + sector_points
+        + plan.unit * 10 * plan.w_stage * stage
+        + unkeyed_max(plan)
+        + plan.unit * plan.w_location * location
+    )
 
 
 class _Codes:

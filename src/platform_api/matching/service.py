@@ -176,6 +176,12 @@ def _derived(values: dict[str, Any]) -> dict[str, Any]:
     return derived
 
 
+#: What a mentor's search key rows hold (see `_write_search_keys`).
+_SEARCH_KEY_COLUMNS = frozenset(
+    {"topics", "sectors", "shared_to_network", "stages", "country", "region", "utc_offset_minutes"}
+)
+
+
 async def _write_search_keys(conn: asyncpg.Connection, tenant_id: uuid.UUID, row: Any) -> None:
     await conn.execute(
         "DELETE FROM mentor_search_keys WHERE tenant_id = $1 AND mentor_id = $2",
@@ -183,12 +189,17 @@ async def _write_search_keys(conn: asyncpg.Connection, tenant_id: uuid.UUID, row
         row["id"],
     )
     await conn.execute(
-        "INSERT INTO mentor_search_keys (tenant_id, mentor_id, key, shared_to_network) "
-        "SELECT $1, $2, unnest($3::text[]), $4",
+        "INSERT INTO mentor_search_keys (tenant_id, mentor_id, key, shared_to_network, "
+        "stages, country, region, utc_offset_minutes) "
+        "SELECT $1, $2, unnest($3::text[]), $4, $5, $6, $7, $8",
         tenant_id,
         row["id"],
         scoring.mentor_search_keys(row["topics"], row["sectors"]),
         row["shared_to_network"],
+        row["stages"],
+        row["country"],
+        row["region"],
+        row["utc_offset_minutes"],
     )
 
 
@@ -308,7 +319,7 @@ async def update_mentor(
     )
     if row is None:
         raise not_found("Mentor")
-    if changes.keys() & {"topics", "sectors", "shared_to_network"}:
+    if changes.keys() & _SEARCH_KEY_COLUMNS:
         await _write_search_keys(conn, tenant_id, row)
     return _mentor(row)
 
@@ -503,16 +514,20 @@ def points_sql(plan: scoring.MentorPlan, q: _Query) -> str:
         wanted = q(mentee.preferred_mentor_gender)
         terms.append(f"{full * plan.w_gender} * coalesce(m.gender = {wanted}::text, false)::int")
     if plan.w_location:
-        country, region = q(mentee.country), q(mentee.region)
-        offset = q(mentee.utc_offset_minutes)
-        apart = f"abs(m.utc_offset_minutes - {offset}::int)"
-        terms.append(
-            f"{plan.unit * plan.w_location} * CASE "
-            f"WHEN m.country = {country}::text AND m.region = {region}::text THEN 10 "
-            f"WHEN m.country = {country}::text THEN 7 WHEN {apart} <= 60 THEN 5 "
-            f"WHEN {apart} <= 180 THEN 3 ELSE 0 END"
-        )
+        terms.append(f"{plan.unit * plan.w_location} * {location_sql(mentee, q, 'm')}")
     return "(" + (" + ".join(terms) or "0") + ")::bigint"
+
+
+def location_sql(mentee: scoring.Mentee, q: _Query, alias: str) -> str:
+    """`scoring.location_tenths` in SQL over `alias`'s country, region and offset."""
+    country, region = q(mentee.country), q(mentee.region)
+    apart = f"abs({alias}.utc_offset_minutes - {q(mentee.utc_offset_minutes)}::int)"
+    # The column's own type: comparing as text would convert every row's code.
+    return (
+        f"CASE WHEN {alias}.country = {country}::char(2) THEN "
+        f"CASE WHEN {alias}.region = {region}::text THEN 10 ELSE 7 END "
+        f"WHEN {apart} <= 60 THEN 5 WHEN {apart} <= 180 THEN 3 ELSE 0 END"
+    )
 
 
 def _eligible_sql(
@@ -539,6 +554,58 @@ def _eligible_sql(
     return " AND ".join(conditions)
 
 
+def _key_masks(tier: scoring.Tier) -> dict[str, int]:
+    """Each key of the tier as bits: 1 a sector key, 2 << 2i an exact key of need i,
+    4 << 2i a related one (a key may be several)."""
+    masks = dict.fromkeys(tier.keys, 0)
+    for key in tier.sector_keys:
+        masks[key] |= 1
+    for i, (exact, related) in enumerate(zip(tier.exact, tier.related, strict=True)):
+        for key in exact:
+            masks[key] |= 2 << 2 * i
+        for key in related:
+            masks[key] |= 4 << 2 * i
+    return masks
+
+
+def candidates_sql(plan: scoring.MentorPlan, tier: scoring.Tier, network: bool, q: _Query) -> str:
+    """The tier's candidates with `scoring.candidate_bound`, from the search keys' index
+    alone: the bits of the keys a mentor carries, OR-ed, are its flags, and every key
+    row carries the mentor's stages and location."""
+    masks = _key_masks(tier)
+    complete = "mask & 1 = 1" if tier.sector_keys else "false"
+    credit = (
+        " + ".join(
+            f"CASE WHEN mask & {2 << 2 * i} <> 0 THEN 2 "
+            f"WHEN mask & {4 << 2 * i} <> 0 OR NOT ({complete}) THEN 1 ELSE 0 END"
+            for i in range(len(tier.exact))
+        )
+        or "0"
+    )
+    sector = f"{plan.unit * 10 * plan.w_sector}"
+    if tier.sector_keys:
+        sector += " * (mask & 1)"
+    stage = f"coalesce({q(plan.mentee.stage)}::text = ANY(f.stages), false)::int"
+    location = location_sql(plan.mentee, q, "f")
+    bound = (
+        f"{plan.expertise_unit} * ({credit}) + {sector} "
+        f"+ {plan.unit * 10 * plan.w_stage} * {stage} + {scoring.unkeyed_max(plan)} "
+        f"+ {plan.unit * plan.w_location} * {location}"
+    )
+    # Every key row of a mentor carries the same copies: any one will do.
+    copied = ", ".join(
+        f"min(k.{c}) AS {c}" for c in ("stages", "country", "region", "utc_offset_minutes")
+    )
+    return (
+        f"SELECT f.tenant_id, f.mentor_id, ({bound})::bigint AS bound FROM ("
+        f"SELECT k.tenant_id, k.mentor_id, {copied}, bit_or(w.mask) AS mask "
+        f"FROM unnest({q(list(masks))}::text[], {q(list(masks.values()))}::bigint[]) "
+        f"w(key, mask) JOIN mentor_search_keys k ON k.key = w.key WHERE {TENANT_GATE} AND "
+        f"(k.tenant_id = $1::uuid OR ({q(network)}::bool AND k.shared_to_network)) "
+        "GROUP BY k.tenant_id, k.mentor_id) f"
+    )
+
+
 async def _top_mentors(
     db: Database,
     tenant_id: uuid.UUID,
@@ -547,25 +614,49 @@ async def _top_mentors(
     network: bool,
     limit: int,
     tier: scoring.Tier | None,
-) -> list[asyncpg.Record]:
-    """One tier's top: its candidates come from the search keys' index and each is
-    looked up by primary key (LATERAL keeps the planner from scanning every mentor to
-    join them); without a tier, every mentor is scanned."""
+    cut: tuple[str, int] | None = None,
+) -> tuple[list[asyncpg.Record], int]:
+    """One tier's top, and the most points a candidate left unscored can have (-1 if
+    none). Candidates come from the search keys' index with their bounds; by levels of
+    bound, best first, they are looked up by primary key (LATERAL keeps the planner
+    from scanning every mentor to join them) and scored: with `cut` ("count", n) while
+    at most n are (the best level always), with ("floor", p) every one that may reach p
+    points, else all. Without a tier, every mentor is scanned."""
     q = _Query()
     q.args.extend(eligible[1])
     points = points_sql(plan, q)
-    scored = f"SELECT {CARD_COLUMNS}, {points} AS points FROM mentors m"
+    select = f"SELECT {CARD_COLUMNS}, {points} AS points FROM mentors m"
     if tier is None:
-        sql = f"{scored} WHERE {TENANT_GATE} AND {eligible[0]}"
-    else:
-        sql = (
-            "SELECT r.* FROM (SELECT DISTINCT k.tenant_id, k.mentor_id FROM mentor_search_keys k "
-            f"WHERE {TENANT_GATE} AND k.key = ANY({q(list(tier.keys))}::text[]) AND "
-            f"(k.tenant_id = $1::uuid OR ({q(network)}::bool AND k.shared_to_network))) c "
-            f"CROSS JOIN LATERAL ({scored} WHERE m.tenant_id = c.tenant_id "
-            f"AND m.id = c.mentor_id AND {eligible[0]}) r"
+        sql = f"{select} WHERE {TENANT_GATE} AND {eligible[0]}"
+        rows = await db.fetch(
+            tenant_id, f"{sql} ORDER BY points DESC, id LIMIT {q(limit)}", *q.args
         )
-    return await db.fetch(tenant_id, f"{sql} ORDER BY points DESC, id LIMIT {q(limit)}", *q.args)
+        return rows, -1
+    candidates = candidates_sql(plan, tier, network, q)
+    # `at`: the best level of bound left unscored (-1: none).
+    at = "SELECT -1 AS at"
+    if cut is not None and cut[0] == "count":
+        at = (
+            f"SELECT coalesce(max(bound) FILTER (WHERE upto > {q(cut[1])} AND rank > 1), -1) "
+            "AS at FROM (SELECT bound, sum(count(*)) OVER w AS upto, row_number() OVER w AS rank "
+            "FROM c GROUP BY bound WINDOW w AS (ORDER BY bound DESC)) levels"
+        )
+    elif cut is not None:
+        at = f"SELECT coalesce(max(bound) FILTER (WHERE bound < {q(cut[1])}), -1) AS at FROM c"
+    sql = (
+        f"WITH c AS MATERIALIZED ({candidates}), cut AS MATERIALIZED ({at}) "
+        "SELECT r.*, cut.at AS unscored FROM cut CROSS JOIN ("
+        "SELECT r.* FROM cut, c CROSS JOIN LATERAL "
+        f"({select} WHERE m.tenant_id = c.tenant_id AND m.id = c.mentor_id AND {eligible[0]}) r "
+        f"WHERE c.bound > cut.at ORDER BY points DESC, id LIMIT {q(limit)}) r"
+    )
+    rows = await db.fetch(tenant_id, sql, *q.args)
+    return rows, rows[0]["unscored"] if rows else 0
+
+
+#: How many candidates of a tier the first query scores at most (the best level of
+#: bound always): enough for most answers.
+FIRST_SCORED = 300
 
 
 async def top_mentor_rows(
@@ -578,24 +669,32 @@ async def top_mentor_rows(
     network: bool,
     limit: int,
     exhaustive: bool = False,
+    first_scored: int = FIRST_SCORED,
 ) -> tuple[list[asyncpg.Record], int]:
     """The `limit` eligible mentors with the most points (ties: lower id first), and how
-    many queries it took. Starts from the narrowest tier of candidates found through the
-    search keys; if the tier provably holds the top (its k-th score beats every mentor
-    outside it) that is the answer, else all eligible mentors are scored (at once if
+    many queries it took. Starts from the tier of candidates found through the search
+    keys, scoring first the `first_scored` most promising; the answer is proven when its
+    k-th score beats every mentor outside the tier and every candidate left unscored.
+    Else every candidate that may reach that k-th score is scored (which proves it unless
+    the tier's own bound is too high), and failing that all eligible mentors (at once if
     `exhaustive`: the baseline the tier is measured and tested against)."""
     q = _Query()
     eligible = (_eligible_sql(plan.mentee, rules, entrepreneur_id, network, q), q.args)
-    # Only the narrowest tier: over 100,000 mentors the wider ones hold 10-25% of them,
-    # and looking those up by key costs as much as scoring every mentor in one scan
-    # (benchmarks/bench_recommend.py).
-    first: list[scoring.Tier | None] = [] if exhaustive else [*scoring.search_tiers(plan)[:1]]
-    tiers = [*first, None]
-    for queries, tier in enumerate(tiers, start=1):
-        rows = await _top_mentors(db, tenant_id, plan, eligible, network, limit, tier)
-        if tier is None or (len(rows) == limit and rows[-1]["points"] > tier.bound):
-            return rows, queries
-    raise AssertionError("unreachable: the last tier is unconditional")
+    queries = 0
+    for tier in [] if exhaustive else scoring.search_tiers(plan):
+        cut: tuple[str, int] | None = ("count", first_scored)
+        while cut is not None:
+            queries += 1
+            rows, unscored = await _top_mentors(
+                db, tenant_id, plan, eligible, network, limit, tier, cut
+            )
+            if len(rows) == limit and rows[-1]["points"] > max(tier.bound, unscored):
+                return rows, queries
+            # Next, every candidate that may reach the k-th found (all if none was).
+            floor = rows[-1]["points"] if len(rows) == limit else 0
+            cut = ("floor", floor) if unscored >= 0 and cut[0] == "count" else None
+    rows, _ = await _top_mentors(db, tenant_id, plan, eligible, network, limit, None)
+    return rows, queries + 1
 
 
 async def recommend_mentors(
