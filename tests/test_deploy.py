@@ -7,6 +7,7 @@ real server: SIGTERM lets a request in flight finish and flushes the usage count
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import io
 import os
@@ -31,6 +32,14 @@ from platform_api.app import create_app
 from platform_api.core.db import DatabaseUrls
 from platform_api.settings import Settings
 from tests.conftest import OWNER_ROLE, _url
+
+
+def _run(coroutine: Any) -> Any:
+    """asyncio.run in a thread of its own: in the main thread it would leave no event
+    loop behind, and the async tests collected after this module share the session's."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
@@ -277,7 +286,7 @@ def test_migrations_started_at_once_take_turns(
         finally:
             await conn.close()
 
-    asyncio.run(admin(f"CREATE DATABASE {name} OWNER {OWNER_ROLE}"))
+    _run(admin(f"CREATE DATABASE {name} OWNER {OWNER_ROLE}"))
     try:
         env = _platform_env(
             database_url=_url(admin_url, user=OWNER_ROLE, database=name),
@@ -293,9 +302,7 @@ def test_migrations_started_at_once_take_turns(
         outputs = [run.communicate(timeout=300)[0].decode() for run in runs]
         assert [run.returncode for run in runs] == [0, 0, 0], "\n".join(outputs)
     finally:
-        asyncio.run(
-            admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"DROP ROLE IF EXISTS {role}")
-        )
+        _run(admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"DROP ROLE IF EXISTS {role}"))
 
 
 def _free_port() -> int:
@@ -331,8 +338,8 @@ def test_sigterm_finishes_requests_in_flight_and_flushes_usage(
         overdue_sweep_seconds="0",
         log_level="WARNING",
     )
-    before = asyncio.run(_requests(database.owner, "platform_liveness"))
-    tokens_before = asyncio.run(_requests(database.owner, "auth_issue_token"))
+    before = _run(_requests(database.owner, "platform_liveness"))
+    tokens_before = _run(_requests(database.owner, "auth_issue_token"))
     port = _free_port()
     log_path = tmp_path / "serve.log"
     with log_path.open("wb") as log:
@@ -377,8 +384,8 @@ def test_sigterm_finishes_requests_in_flight_and_flushes_usage(
         if server.poll() is None:
             server.kill()
             server.wait(timeout=30)
-    assert asyncio.run(_requests(database.owner, "platform_liveness")) - before == 7
-    assert asyncio.run(_requests(database.owner, "auth_issue_token")) - tokens_before == 1
+    assert _run(_requests(database.owner, "platform_liveness")) - before == 7
+    assert _run(_requests(database.owner, "auth_issue_token")) - tokens_before == 1
 
 
 # --------------------------------------------------------------------------- Citus

@@ -1,6 +1,6 @@
 """rate limits: token buckets shared by every worker
 
-Revision ID: 0010_rate_limits
+Revision ID: 0010
 Revises: 0009
 Create Date: 2026-12-07 00:30:00
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010_rate_limits"
+revision = "0010"
 down_revision = "0009"
 branch_labels = None
 depends_on = None
