@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 
 from tests.conftest import Caller, Platform, fetch_token
-from tests.loans.lending import PRODUCT, Desk, key, today
+from tests.loans.lending import INTAKE, PRODUCT, Desk, key, today
 from tests.matching.helpers import MENTOR, PERSON
 
 UUID_PATTERN = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -117,8 +117,7 @@ async def _repayment(world: World) -> str:
     return str(paid["id"])
 
 
-async def _circle(world: World) -> str:
-    """Started, with two members: contributions and payouts would succeed for A."""
+async def _forming_circle(world: World) -> str:
     circle = await world.call(
         "POST",
         "/v1/lending-circles",
@@ -130,6 +129,12 @@ async def _circle(world: World) -> str:
             "size": 2,
         },
     )
+    return str(circle["id"])
+
+
+async def _circle(world: World) -> str:
+    """Started, with two members: contributions and payouts would succeed for A."""
+    circle = {"id": await _forming_circle(world)}
     path = f"/v1/lending-circles/{circle['id']}"
     for _ in range(2):
         member = await world.call(
@@ -146,39 +151,13 @@ async def _circle_member(world: World) -> str:
 
 
 async def _group(world: World) -> str:
-    group = await world.call(
-        "POST",
-        "/v1/loan-groups",
-        {
-            "name": "Sweep group",
-            "leader_entrepreneur_id": world.desk.entrepreneur["id"],
-            "member_entrepreneur_ids": [await world.person(), await world.person()],
-        },
-    )
+    group = await world.call("POST", "/v1/loan-groups", await body_for(world, "loan_groups_create"))
     return str(group["id"])
 
 
 async def _group_application(world: World) -> str:
-    group = await world.call("GET", f"/v1/loan-groups/{await world.id('group_id')}")
-    members = [m["entrepreneur_id"] for m in group["members"]]
-    application = await world.call(
-        "POST",
-        "/v1/group-loan-applications",
-        {
-            "group_id": group["id"],
-            "product_id": await world.id("group_product"),
-            "members": [
-                {
-                    "entrepreneur_id": member,
-                    "requested_amount": 3_000_000,
-                    "requested_term": 6,
-                    "monthly_revenue": 12_000_000,
-                    "monthly_expenses": 7_000_000,
-                }
-                for member in members
-            ],
-        },
-    )
+    body = await body_for(world, "group_loan_applications_create")
+    application = await world.call("POST", "/v1/group-loan-applications", body)
     await world.call(
         "POST",
         f"/v1/group-loan-applications/{application['id']}/submit",
@@ -190,6 +169,14 @@ async def _group_application(world: World) -> str:
 async def _group_product(world: World) -> str:
     product = await world.call("POST", "/v1/loan-products", {**PRODUCT, "kind": "group"})
     return str(product["id"])
+
+
+async def _borrower(world: World) -> str:
+    return str(world.desk.entrepreneur["id"])
+
+
+async def _person(world: World) -> str:
+    return await world.person()
 
 
 async def _trustee(world: World) -> str:
@@ -306,9 +293,13 @@ RESOURCES: dict[str, Callable[[World], Awaitable[str]]] = {
     "repayment_id": _repayment,
     "circle_id": _circle,
     "circle_member": _circle_member,
+    "forming_circle": _forming_circle,
     "group_id": _group,
     "group_application_id": _group_application,
     "group_product": _group_product,
+    "borrower": _borrower,
+    "person_2": _person,
+    "person_3": _person,
     "trustee_id": _trustee,
     "lender_id": _lender,
     "mentor_id": _mentor,
@@ -386,16 +377,60 @@ BODIES: dict[str, Callable[[], dict[str, Any]]] = {
     "tenants_create": lambda: {"name": "Sweep MFI", "country": "KE", "default_currency": "KES"},
     "tenants_update": lambda: {"name": "Renamed by the sweep"},
     "tenants_create_client": lambda: {"name": "Sweep client", "scopes": ["loans:read"]},
+    "loan_applications_create": lambda: {
+        **INTAKE,
+        "entrepreneur_id": "{entrepreneur_id}",
+        "product_id": "{product_id}",
+    },
+    "loan_groups_create": lambda: {
+        "name": "Sweep group",
+        "leader_entrepreneur_id": "{borrower}",
+        "member_entrepreneur_ids": ["{person_2}", "{person_3}"],
+    },
+    "group_loan_applications_create": lambda: {
+        "group_id": "{group_id}",
+        "product_id": "{group_product}",
+        "members": [
+            {
+                "entrepreneur_id": person,
+                "requested_amount": 3_000_000,
+                "requested_term": 6,
+                "monthly_revenue": 12_000_000,
+                "monthly_expenses": 7_000_000,
+            }
+            for person in ("{borrower}", "{person_2}", "{person_3}")
+        ],
+    },
+    "matching_recommend_mentors": lambda: {"entrepreneur_id": "{entrepreneur_id}"},
+    "matching_recommend_lenders": lambda: {
+        "entrepreneur_id": "{entrepreneur_id}",
+        "amount": 1_000_000,
+        "currency": "KES",
+    },
+    "matches_create": lambda: {"entrepreneur_id": "{entrepreneur_id}", "mentor_id": "{mentor_id}"},
+    "matching_create_cohort_assignment": lambda: {
+        "entrepreneur_ids": ["{entrepreneur_id}", "{person_2}"],
+        "mentor_ids": ["{mentor_id}"],
+        "required_pairs": [{"entrepreneur_id": "{entrepreneur_id}", "mentor_id": "{mentor_id}"}],
+        "banned_pairs": [{"entrepreneur_id": "{person_2}", "mentor_id": "{mentor_id}"}],
+    },
 }
 
 
 async def body_for(world: World, operation_id: str) -> dict[str, Any] | None:
-    """The operation's sample body with `{name}` placeholders replaced by A's ids."""
+    """The operation's sample body with `{name}` placeholders replaced by the world's ids."""
     make = BODIES.get(operation_id)
     if make is None:
         return None
-    body = make()
-    for field, value in body.items():
-        if isinstance(value, str) and value.startswith("{") and value.endswith("}"):
-            body[field] = await world.id(value[1:-1])
+    body: dict[str, Any] = await _resolve(world, make())
     return body
+
+
+async def _resolve(world: World, value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: await _resolve(world, item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [await _resolve(world, item) for item in value]
+    if isinstance(value, str) and value.startswith("{") and value.endswith("}"):
+        return await world.id(value[1:-1])
+    return value
