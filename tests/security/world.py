@@ -6,6 +6,7 @@ personal data A stored are kept, so a probe's answer can be searched for them.""
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -18,14 +19,18 @@ from tests.matching.helpers import MENTOR, PERSON
 
 UUID_PATTERN = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
-#: Personal data stored for A's entrepreneur: none of it may appear in another's answer.
-PERSONAL = {
-    "full_name": "Zawadi Nyokabi Secretname",
-    "phone": "+254700918273",
-    "email": "zawadi.secretname@example.org",
-    "business_name": "Secretname Mama Mboga",
-    "external_ref": "NATID-29384756",
-}
+
+def personal_data() -> dict[str, str]:
+    """Personal data for one world's entrepreneur, unique to that world: none of it may
+    appear in another principal's answer."""
+    tag = secrets.token_hex(4)
+    return {
+        "full_name": f"Zawadi Nyokabi {tag}",
+        "phone": f"+2547{secrets.randbelow(10**8):08d}",
+        "email": f"zawadi.{tag}@example.org",
+        "business_name": f"Mama Mboga {tag}",
+        "external_ref": f"NATID-{tag}",
+    }
 
 
 class World:
@@ -36,6 +41,8 @@ class World:
         self.platform = platform
         self.ids: dict[str, str] = {}
         self.revealed: set[str] = set()
+        self.foreign: set[str] = set()  # ids in A's answers that are not A's (its funder's)
+        self.personal = personal_data()
         self.desk: Desk
         self.a: Caller
         self.funder: Caller
@@ -46,7 +53,6 @@ class World:
         world.desk = await Desk.open(client, platform)
         world.a = world.desk.checker
         world.remember(world.desk.product, world.desk.entrepreneur)
-        world.revealed.add(world.desk.entrepreneur["full_name"])
         return world
 
     @property
@@ -57,7 +63,7 @@ class World:
     def remember(self, *bodies: Any) -> None:
         """Every id in A's answers is A's to know, and nobody else's."""
         for body in bodies:
-            self.revealed.update(UUID_PATTERN.findall(str(body)))
+            self.revealed.update(set(UUID_PATTERN.findall(str(body))) - self.foreign)
 
     async def id(self, name: str) -> str:
         """A's object for the path parameter (or helper) `name`, made once."""
@@ -82,7 +88,7 @@ class World:
 
 
 async def _entrepreneur(world: World) -> str:
-    return await world.person(**PERSONAL)
+    return await world.person(**world.personal)
 
 
 async def _application(world: World) -> str:
@@ -262,6 +268,8 @@ async def _funder(world: World) -> str:
     secret = funder["client"]["client_secret"]
     token = await fetch_token(world.client, funder["client"]["id"], secret)
     world.funder = Caller(funder["client"]["id"], secret, token)
+    world.foreign |= {funder["id"], funder["client"]["id"]}
+    world.revealed -= world.foreign
     return str(funder["id"])
 
 
