@@ -22,7 +22,7 @@ class TenantCreate:
     default_currency: str
     """ ISO 4217 currency code, e.g. `KES`. """
     settings: TenantCreateSettings | Unset = UNSET
-    """ Tenant-wide settings (e.g. matching weights); at most 50 keys. """
+    """ Tenant-wide settings (e.g. matching weights); at most 50 keys, 32 levels deep and 16 KiB. """
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

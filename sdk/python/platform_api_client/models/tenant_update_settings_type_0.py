@@ -11,7 +11,7 @@ T = TypeVar("T", bound="TenantUpdateSettingsType0")
 
 @_attrs_define
 class TenantUpdateSettingsType0:
-    """Tenant-wide settings (e.g. matching weights); at most 50 keys."""
+    """Tenant-wide settings (e.g. matching weights); at most 50 keys, 32 levels deep and 16 KiB."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
