@@ -14,7 +14,9 @@ security; loopback allowed as in development). Then:
 1. **Burst**: once the dispatchers have delivered a warm-up, `--backlog` events are
    committed as fast as one connection can (100 per transaction, each about its own
    resource, as the app role through `emit_many`); from the first commit until every
-   delivery is recorded gives the throughput (events/s).
+   delivery is recorded gives the throughput (events/s), and the CPU time the dispatcher
+   processes and their PostgreSQL backends used meanwhile, per event (less moved by
+   other load than the throughput).
 2. **Steady**: events are committed at `--rate` per second for `--seconds` (a transaction
    of 5 events every 1/(rate/5) s); each event's commit time (taken when COMMIT returns)
    against its arrival at the receiver gives the latency p50/p95/p99.
