@@ -14,7 +14,9 @@ security; loopback allowed as in development). Then:
 1. **Burst**: once the dispatchers have delivered a warm-up, `--backlog` events are
    committed as fast as one connection can (100 per transaction, each about its own
    resource, as the app role through `emit_many`); from the first commit until every
-   delivery is recorded gives the throughput (events/s).
+   delivery is recorded gives the throughput (events/s), and the CPU time the dispatcher
+   processes and their PostgreSQL backends used meanwhile, per event (less moved by
+   other load than the throughput).
 2. **Steady**: events are committed at `--rate` per second for `--seconds` (a transaction
    of 5 events every 1/(rate/5) s); each event's commit time (taken when COMMIT returns)
    against its arrival at the receiver gives the latency p50/p95/p99.
@@ -44,7 +46,13 @@ from pathlib import Path
 
 import asyncpg
 
-from _harness import APP_ROLE, DEFAULT_DATABASE_URL, ScratchDatabase, scratch_database
+from _harness import (
+    APP_ROLE,
+    DEFAULT_DATABASE_URL,
+    ScratchDatabase,
+    _process_cpu,
+    scratch_database,
+)
 from platform_api.core.db import Database, create_pool
 from platform_api.core.outbox import emit_many
 from platform_api.settings import Settings
@@ -271,6 +279,21 @@ async def _emit_steadily(
     return committed
 
 
+async def _cpu_seconds(
+    check: asyncpg.Connection, dispatchers: list[subprocess.Popen[bytes]]
+) -> tuple[float, dict[int, float]]:
+    """CPU seconds so far of the dispatcher processes, and of each of their PostgreSQL
+    backends (those named `platform-api`: the benchmark's own connection is renamed)."""
+    workers = sum(_process_cpu(process.pid) or 0.0 for process in dispatchers)
+    backends = await check.fetch(
+        "SELECT pid FROM pg_stat_activity "
+        "WHERE datname = current_database() AND application_name = 'platform-api'"
+    )
+    return workers, {
+        row["pid"]: cpu for row in backends if (cpu := _process_cpu(row["pid"])) is not None
+    }
+
+
 async def _wait_for(check: asyncpg.Connection, tenant_id: uuid.UUID, total: int) -> float:
     """Until the tenant has `total` delivered deliveries (polled as the superuser); when."""
     while True:
@@ -298,7 +321,9 @@ async def bench(db: ScratchDatabase, args: argparse.Namespace, tmp: Path) -> int
     ready.wait(10)
     raw = _raw_limit(url, args.dispatchers, 5000)
     tenant_id = await _set_up(db, url)
-    pool = await create_pool(db.app, Settings(db_pool_max=4))
+    # One connection, renamed so that its CPU is not counted as the dispatchers'.
+    pool = await create_pool(db.app, Settings(db_pool_min=1, db_pool_max=1))
+    await pool.execute("SET application_name = 'bench-emitter'")
     app_db = Database(pool)
     check = await asyncpg.connect(db.admin)
     dispatchers: list[subprocess.Popen[bytes]] = []
@@ -306,10 +331,18 @@ async def bench(db: ScratchDatabase, args: argparse.Namespace, tmp: Path) -> int
         dispatchers = _start_dispatchers(db, args.dispatchers, tmp / "var")
         await _emit_backlog(app_db, tenant_id, WARMUP)  # and the workers are up
         await _wait_for(check, tenant_id, WARMUP)
+        workers_before, backends_before = await _cpu_seconds(check, dispatchers)
         burst_started = time.time()
         await _emit_backlog(app_db, tenant_id, args.backlog)
         drained_at = await _wait_for(check, tenant_id, WARMUP + args.backlog)
         drain_rate = args.backlog / (drained_at - burst_started)
+        workers_after, backends_after = await _cpu_seconds(check, dispatchers)
+        worker_cpu_ms = (workers_after - workers_before) / args.backlog * 1000
+        database_cpu_ms = (
+            sum(cpu - backends_before.get(pid, 0.0) for pid, cpu in backends_after.items())
+            / args.backlog
+            * 1000
+        )
 
         steady = await _emit_steadily(app_db, tenant_id, args.rate, args.seconds)
         await _wait_for(check, tenant_id, WARMUP + args.backlog + len(steady))
@@ -348,6 +381,10 @@ async def bench(db: ScratchDatabase, args: argparse.Namespace, tmp: Path) -> int
     print(
         f"burst:  {drain_rate:8.0f} events/s = {drain_rate / raw:.0%} of the raw limit "
         f"(target >= {TARGET_RATE:.0f} events/s)"
+    )
+    print(
+        f"        CPU per burst event: dispatchers {worker_cpu_ms:.2f} ms, "
+        f"their PostgreSQL backends {database_cpu_ms:.2f} ms"
     )
     print(
         f"steady: {steady_rate:8.0f} events/s offered, latency commit -> delivery "

@@ -90,8 +90,7 @@ async def test_delivered_signed_and_verified(
     await emit_events(app_db, admin, [(loan, {"amount": 700, "n": 2})], type_="loan.closed")
 
     async with dispatching(settings, database):
-        await eventually(lambda: len(receiver.requests) >= 1, what="delivery")
-        await asyncio.sleep(0.1)
+        await _all_recorded(dev_client, admin, endpoint["id"], 1)
     [request] = receiver.requests  # loan.closed is not subscribed to
     assert _verifies(secret, request)
     assert request.headers["platform-event-type"] == "repayment.posted"

@@ -128,15 +128,23 @@ FROM forward f WHERE t.tenant_id = {tenant}"""
 #: Step 2. A candidate must be the first pending delivery of its endpoint and resource,
 #: and its endpoint enabled: scalar subqueries, so each candidate costs one index probe
 #: (a join there may be planned as a hash over every pending delivery when statistics
-#: are young, which made each claim scan the whole backlog).
+#: are young, which made each claim scan the whole backlog). The first one is asked for
+#: in `sequence` order: only the queue index gives that order, so it is the index
+#: probed. (As `min()` it could be read from the due index's entries of the tenant, as
+#: cheap as the queue index to a planner whose statistics say nothing is pending, which
+#: they do right after a burst of new events: each probe then read the whole backlog.)
+#: The claimed rows are then updated at the row versions just locked (`ctid`, checked
+#: against the key): the same statistics can otherwise have the update walk all the
+#: tenant's deliveries to join them to the claimed ones.
 _CLAIM_SQL = """
 WITH due AS (
-    SELECT d.tenant_id, d.id FROM webhook_deliveries d
+    SELECT d.ctid, d.tenant_id, d.id FROM webhook_deliveries d
     WHERE d.tenant_id = $1 AND d.status = 'pending' AND d.next_attempt_at <= now()
       AND d.sequence = (
-          SELECT min(p.sequence) FROM webhook_deliveries p
+          SELECT p.sequence FROM webhook_deliveries p
           WHERE p.tenant_id = d.tenant_id AND p.endpoint_id = d.endpoint_id
-            AND p.subject_id = d.subject_id AND p.status = 'pending')
+            AND p.subject_id = d.subject_id AND p.status = 'pending'
+          ORDER BY p.sequence LIMIT 1)
       AND (SELECT ep.status FROM webhook_endpoints ep
            WHERE ep.tenant_id = d.tenant_id AND ep.id = d.endpoint_id) = 'enabled'
     ORDER BY d.next_attempt_at
@@ -147,7 +155,7 @@ UPDATE webhook_deliveries d
 SET next_attempt_at = now() + make_interval(secs => $3), attempts = d.attempts + 1,
     last_attempt_at = now()
 FROM due, outbox_events e, webhook_endpoints ep
-WHERE d.tenant_id = due.tenant_id AND d.id = due.id
+WHERE d.ctid = due.ctid AND d.tenant_id = due.tenant_id AND d.id = due.id
   AND e.tenant_id = d.tenant_id AND e.id = d.event_id
   AND ep.tenant_id = d.tenant_id AND ep.id = d.endpoint_id
 RETURNING d.id, d.attempts, e.id AS event_id, e.type, e.subject_id, e.created_at AS occurred_at,
@@ -160,10 +168,18 @@ RETURNING d.id, d.attempts, e.id AS event_id, e.type, e.subject_id, e.created_at
 #: (same endpoint and resource) are held back to its next attempt, so the claim's scan
 #: does not keep revisiting them. Returns the endpoints that have now failed, without
 #: one success, for the whole window.
+#:
+#: The plan must not rest on the statistics of `status`: after a burst of new events
+#: they still say nothing is pending, and the pending-only indexes then look free to
+#: read whole. So "still pending" is compared through the outcome rows (a join
+#: condition, which does not make those indexes usable): the deliveries are found by
+#: key, or by one scan where the table is small. The hold-back runs only when an
+#: attempt failed (a one-time check), not as a walk over every pending delivery.
 _RECORD_SQL = """
 WITH outcome AS (
-    SELECT * FROM unnest($2::uuid[], $3::int[], $4::bool[], $5::int[], $6::int[], $7::text[],
-                         $8::text[], $9::float8[])
+    SELECT *, 'pending' AS claimed_status
+    FROM unnest($2::uuid[], $3::int[], $4::bool[], $5::int[], $6::int[], $7::text[],
+                $8::text[], $9::float8[])
         AS o(id, attempts, ok, status_code, latency_ms, excerpt, error, retry_after)
 ), recorded AS (
     UPDATE webhook_deliveries d SET
@@ -179,14 +195,16 @@ WITH outcome AS (
         response_status = o.status_code, response_latency_ms = o.latency_ms,
         response_excerpt = o.excerpt, error = o.error, updated_at = now()
     FROM outcome o, webhook_endpoints ep
-    WHERE d.tenant_id = $1 AND d.id = o.id AND d.attempts = o.attempts AND d.status = 'pending'
+    WHERE d.tenant_id = $1 AND d.id = o.id AND d.attempts = o.attempts
+      AND d.status = o.claimed_status
       AND ep.tenant_id = d.tenant_id AND ep.id = d.endpoint_id
     RETURNING d.endpoint_id, d.subject_id, d.sequence, o.ok, d.next_attempt_at
 ), held_back AS (
     UPDATE webhook_deliveries s SET next_attempt_at = r.next_attempt_at
     FROM recorded r
-    WHERE NOT r.ok AND s.tenant_id = $1 AND s.endpoint_id = r.endpoint_id
-      AND s.subject_id = r.subject_id AND s.status = 'pending' AND s.sequence > r.sequence
+    WHERE EXISTS (SELECT FROM outcome WHERE NOT ok) AND NOT r.ok
+      AND s.tenant_id = $1 AND s.endpoint_id = r.endpoint_id AND s.subject_id = r.subject_id
+      AND s.status = 'pending' AND s.sequence > r.sequence
       AND s.next_attempt_at < r.next_attempt_at AND s.id NOT IN (SELECT id FROM outcome)
 ), health AS (
     SELECT endpoint_id, bool_or(ok) AS any_ok FROM recorded GROUP BY endpoint_id

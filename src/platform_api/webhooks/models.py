@@ -35,6 +35,10 @@ webhook_endpoints = tenant_table(
     sa.CheckConstraint("status IN ('enabled', 'disabled')", name="status"),
 )
 
+#: Every event becomes a row per subscribed endpoint, claimed and recorded by updates that
+#: rewrite every index: it proves its tenant through its endpoint (a tenant-qualified key)
+#: and is listed per endpoint only, so it has no key to `tenants` nor a tenant-wide
+#: keyset index (`tenant_table`).
 webhook_deliveries = tenant_table(
     "webhook_deliveries",
     sa.Column("endpoint_id", UUID(as_uuid=True), nullable=False),
@@ -89,6 +93,8 @@ webhook_deliveries = tenant_table(
         "sequence",
         postgresql_where=sa.text("status = 'pending'"),
     ),
+    references_tenants=False,
+    listed=False,
 )
 
 
