@@ -1,7 +1,7 @@
 """leaner webhook deliveries: no key to tenants, no tenant-wide keyset index
 
-Revision ID: 0010_perf_webhooks
-Revises: 0009
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-07 00:50:00
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0010_perf_webhooks"
-down_revision = "0009"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
