@@ -29,7 +29,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
+import secrets
 import signal
 import statistics
 import sys
@@ -37,6 +39,7 @@ import tempfile
 import time
 import uuid
 from collections import Counter
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -46,12 +49,15 @@ import httpx
 from _harness import (
     APP_ROLE,
     DEFAULT_DATABASE_URL,
+    OWNER_ROLE,
     ScratchDatabase,
     _cpu_busy,
     _terminate,
+    _url,
     scratch_database,
 )
 from platform_api.app import create_app
+from platform_api.core.migrate import migrate
 from platform_api.settings import Settings
 
 TARGET_MS = 300.0
@@ -186,14 +192,65 @@ async def expected_disbursed(
     return Counter({(r["t"], r["m"].isoformat()): r["n"] for r in rows})
 
 
-async def bench(args: argparse.Namespace, scratch: ScratchDatabase, tmp: Path) -> int:
-    seconds = await seed(scratch, args.tenants, args.loans_per_tenant)
-    total = args.tenants * args.loans_per_tenant
-    print(
-        f"seed: {args.tenants} tenants, {total:,} loans, {5 * total:,} installments and "
-        f"repayments, {10 * total:,} postings, VACUUM ANALYZE: {seconds:.0f} s",
-        flush=True,
+@contextlib.contextmanager
+def kept_database(
+    admin_url: str, name: str, tmpdir: Path
+) -> Iterator[tuple[ScratchDatabase, bool]]:
+    """Database `name`, created and migrated if missing, else migrated to the current
+    schema; never dropped. Yields it and whether it is still to be seeded (no tenant: the
+    seed is one transaction)."""
+
+    async def provision() -> None:
+        conn = await asyncpg.connect(admin_url)
+        try:
+            exists = await conn.fetchval("SELECT true FROM pg_roles WHERE rolname = $1", OWNER_ROLE)
+            verb = "ALTER" if exists else "CREATE"
+            await conn.execute(f"{verb} ROLE {OWNER_ROLE} LOGIN CREATEROLE PASSWORD '{password}'")
+            if await conn.fetchval("SELECT true FROM pg_roles WHERE rolname = $1", APP_ROLE):
+                await conn.execute(f"ALTER ROLE {APP_ROLE} PASSWORD '{password}'")
+            if not await conn.fetchval("SELECT true FROM pg_database WHERE datname = $1", name):
+                await conn.execute(f"CREATE DATABASE {name} OWNER {OWNER_ROLE}")
+        finally:
+            await conn.close()
+
+    async def unseeded(admin: str) -> bool:
+        conn = await asyncpg.connect(admin)
+        try:
+            return not await conn.fetchval("SELECT EXISTS (SELECT FROM tenants)")
+        finally:
+            await conn.close()
+
+    password = secrets.token_hex(16)
+    asyncio.run(provision())
+    owner_url = _url(admin_url, user=OWNER_ROLE, password=password, db=name)
+    urls = migrate(
+        Settings(
+            database_url=owner_url,
+            db_app_role=APP_ROLE,
+            db_app_password=password,
+            var_dir=tmpdir / "var",
+        )
     )
+    admin = _url(admin_url, db=name)
+    kept = ScratchDatabase(
+        name=name, password=password, admin=admin, owner=urls.owner, app=urls.app
+    )
+    yield kept, asyncio.run(unseeded(admin))
+
+
+async def bench(
+    args: argparse.Namespace, scratch: ScratchDatabase, tmp: Path, *, fresh: bool = True
+) -> int:
+    total = args.tenants * args.loans_per_tenant
+    if fresh:
+        seconds = await seed(scratch, args.tenants, args.loans_per_tenant)
+        print(
+            f"seed: {args.tenants} tenants, {total:,} loans, {5 * total:,} installments and "
+            f"repayments, {10 * total:,} postings, VACUUM ANALYZE: {seconds:.0f} s",
+            flush=True,
+        )
+    else:
+        print(f"seed: reusing database {scratch.name} (seeded earlier)", flush=True)
     settings = Settings(
         database_url=scratch.owner,
         db_app_role=APP_ROLE,
@@ -264,12 +321,16 @@ async def bench(args: argparse.Namespace, scratch: ScratchDatabase, tmp: Path) -
 
 
 async def _operator_token(http: httpx.AsyncClient, scratch: ScratchDatabase) -> dict[str, str]:
-    from platform_api.tenants.service import bootstrap_operator
+    from platform_api.auth.principals import PrincipalKind
+    from platform_api.auth.scopes import OPERATOR
+    from platform_api.tenants.service import create_client
 
     conn = await asyncpg.connect(scratch.owner)
     try:
-        async with conn.transaction():
-            created = await bootstrap_operator(conn)
+        async with conn.transaction():  # one more operator client if the database is kept
+            created = await create_client(
+                conn, kind=PrincipalKind.OPERATOR, name="bench", scopes=[OPERATOR], actor=None
+            )
     finally:
         await conn.close()
     token = await _token(http, str(created.id), created.client_secret)
@@ -293,9 +354,21 @@ def main() -> int:
     parser.add_argument("--granted", type=int, default=10)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument(
+        "--keep-database",
+        metavar="NAME",
+        help="seed into database NAME and keep it; if it exists, reuse it (migrated to the "
+        "current schema, not seeded again: same options as when it was seeded)",
+    )
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, _terminate)  # so the scratch database is dropped
     admin_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
+    if args.keep_database:
+        with (
+            tempfile.TemporaryDirectory(prefix="platform-bench-") as tmp,
+            kept_database(admin_url, args.keep_database, Path(tmp)) as (kept, new),
+        ):
+            return asyncio.run(bench(args, kept, Path(tmp), fresh=new))
     with (
         tempfile.TemporaryDirectory(prefix="platform-bench-") as tmp,
         scratch_database(admin_url, Path(tmp)) as scratch,
