@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import UUID
 
@@ -35,14 +37,14 @@ _COUNTS = {"loans_outstanding", "loans_par30", "loans_disbursed", "loans_written
 _COUNTS |= {"installments_due", "loans_due", "loans_paid_on_time"}
 
 
-def _measures() -> list[sa.Column[int]]:
+def _measures() -> list[sa.Column[Any]]:
     return [
         sa.Column(name, sa.Integer if name in _COUNTS else sa.BigInteger, nullable=False)
         for name in MEASURES
     ]
 
 
-def _cell() -> list[sa.Column[object]]:
+def _cell() -> list[sa.Column[Any]]:
     return [
         sa.Column("currency", sa.CHAR(3), nullable=False),
         sa.Column("gender", sa.Text, nullable=True, comment="The borrower's, as stamped"),

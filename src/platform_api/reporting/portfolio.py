@@ -19,8 +19,9 @@ Freshness: a loan's facts record the `xmin` of the loan row they came from and i
 borrower's gender and birth year. Every write that changes what the report reads (a
 repayment, a reversal, a write-off, a closing) updates the loan row in the same
 transaction, so a stale loan is one whose row or borrower no longer matches. Each
-report refreshes the stale loans of a tenant first (one statement, under a per-tenant
-advisory lock), so it is as exact as reading the ledger; the write paths carry no cost.
+report first finds a tenant's stale loans (a hash join over its loans) and derives them
+again (under a per-tenant advisory lock), so it is as exact as reading the ledger; the
+write paths carry no cost.
 """
 
 from __future__ import annotations
@@ -74,17 +75,28 @@ _MARKED_NONZERO = " OR ".join(f"m.{column} <> 0" for column in _MARKED)
 # schedule's running total, and is at risk from 31 days (or the tolerance days) after
 # its due date until that running total covers its slice (less the tolerance amount).
 # Overlapping risk spells of one loan are merged, so a loan counts once.
+#: The tenant's loans whose facts are missing or come from another version of the loan
+#: row or of its borrower's gender and birth year (hash joins: every loan is compared).
+_STALE_SQL = """
+WITH book AS MATERIALIZED (
+    SELECT id, entrepreneur_id, xmin::text::bigint AS stamp FROM loans WHERE tenant_id = $1
+), people AS MATERIALIZED (
+    SELECT id, gender, birth_year FROM entrepreneurs WHERE tenant_id = $1
+), kept AS MATERIALIZED (
+    SELECT loan_id, stamp, gender, birth_year FROM report_loan_stamps WHERE tenant_id = $1
+)
+SELECT l.id, l.stamp, p.gender, p.birth_year
+FROM book l JOIN people p ON p.id = l.entrepreneur_id
+LEFT JOIN kept k ON k.loan_id = l.id
+WHERE k.loan_id IS NULL OR k.stamp <> l.stamp OR k.gender IS DISTINCT FROM p.gender
+   OR k.birth_year IS DISTINCT FROM p.birth_year
+"""
+
+# $2-$5: the stale loans, with the stamp and borrower they are derived for.
 _REFRESH_SQL = f"""
-WITH now_loans AS (
-    SELECT l.id AS loan_id, l.xmin::text::bigint AS stamp, en.gender, en.birth_year
-    FROM loans l
-    JOIN entrepreneurs en ON en.tenant_id = l.tenant_id AND en.id = l.entrepreneur_id
-    WHERE l.tenant_id = $1
-), stale AS MATERIALIZED (
-    SELECT n.* FROM now_loans n
-    LEFT JOIN report_loan_stamps s ON s.tenant_id = $1 AND s.loan_id = n.loan_id
-    WHERE s.loan_id IS NULL OR s.stamp <> n.stamp OR s.gender IS DISTINCT FROM n.gender
-       OR s.birth_year IS DISTINCT FROM n.birth_year
+WITH stale AS (
+    SELECT * FROM unnest($2::uuid[], $3::bigint[], $4::text[], $5::smallint[])
+        AS s(loan_id, stamp, gender, birth_year)
 ), loan AS MATERIALIZED (
     SELECT l.id AS loan_id, l.currency, s.gender, s.birth_year, l.principal,
            l.principal_written_off, l.written_off_on, l.disbursement_date AS a,
@@ -94,13 +106,13 @@ WITH now_loans AS (
 ), rep AS MATERIALIZED (
     SELECT r.loan_id, r.paid_on, r.principal, r.principal + r.interest + r.fees AS paid
     FROM loan_repayments r
-    WHERE r.tenant_id = $1 AND r.status = 'posted' AND r.loan_id IN (SELECT loan_id FROM loan)
+    WHERE r.tenant_id = $1 AND r.status = 'posted' AND r.loan_id = ANY($2::uuid[])
 ), inst AS MATERIALIZED (
     SELECT i.loan_id, i.due_date, i.principal + i.interest + i.fees AS total,
            sum(i.principal + i.interest + i.fees)
                OVER (PARTITION BY i.loan_id ORDER BY i.number) AS cum
     FROM loan_installments i
-    WHERE i.tenant_id = $1 AND i.loan_id IN (SELECT loan_id FROM loan)
+    WHERE i.tenant_id = $1 AND i.loan_id = ANY($2::uuid[])
 ), timeline AS (
     SELECT loan_id, paid_on AS day, 0 AS kind, paid AS amount, 0::bigint AS total,
            0::bigint AS cum
@@ -213,15 +225,15 @@ WITH now_loans AS (
     WINDOW w AS (PARTITION BY loan_id, date_trunc('month', day) ORDER BY day
                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
 ), old AS (  -- read before this statement's writes (one snapshot for all of it)
-    SELECT e.* FROM report_loan_events e JOIN stale s ON s.loan_id = e.loan_id
-    WHERE e.tenant_id = $1
+    SELECT e.* FROM report_loan_events e
+    WHERE e.tenant_id = $1 AND e.loan_id = ANY($2::uuid[])
 ), fresh AS MATERIALIZED (
     SELECT m.loan_id, m.day, l.currency, l.gender, l.birth_year, {_MARKED_COLUMNS}
     FROM marked m JOIN loan l ON l.loan_id = m.loan_id
     WHERE {_MARKED_NONZERO}
 ), dropped AS (  -- the sub-statements run in no set order: they touch disjoint rows
-    DELETE FROM report_loan_events e USING stale s
-    WHERE e.tenant_id = $1 AND e.loan_id = s.loan_id
+    DELETE FROM report_loan_events e
+    WHERE e.tenant_id = $1 AND e.loan_id = ANY($2::uuid[])
       AND NOT EXISTS (SELECT FROM fresh f WHERE f.loan_id = e.loan_id AND f.day = e.day)
 ), added AS (
     INSERT INTO report_loan_events (tenant_id, loan_id, day, currency, gender, birth_year,
@@ -305,14 +317,19 @@ Sums = dict[str, int]
 async def refresh(conn: asyncpg.Connection, tenant_id: uuid.UUID) -> int:
     """Bring the tenant's loan facts up to date (in the caller's tenant transaction);
     returns how many loans were stale. Concurrent refreshes of a tenant wait for each
-    other, so each sees the other's result."""
+    other, so each sees the other's result. A loan written between the two statements
+    is derived from its newer version under the older stamp: the next refresh derives
+    it again."""
     await conn.execute(
         "SELECT pg_advisory_xact_lock($1, $2)",
         _LOCK_CLASS,
         zlib.crc32(tenant_id.bytes) - 2**31,
     )
-    stale: int = await conn.fetchval(_REFRESH_SQL, tenant_id)
-    return stale
+    stale = await conn.fetch(_STALE_SQL, tenant_id)
+    if stale:
+        columns = (list(column) for column in zip(*stale, strict=True))
+        await conn.execute(_REFRESH_SQL, tenant_id, *columns)
+    return len(stale)
 
 
 def _month(day: date) -> date:
@@ -375,6 +392,16 @@ async def read(
     return rows
 
 
+def _prefix(buckets: dict[int, list[int]], last: int) -> list[list[int]]:
+    """Running sums of numbered buckets: item j is the sum of buckets 0 .. j - 1."""
+    total = [0] * len(MEASURES)
+    result = [total]
+    for k in range(last + 1):
+        total = [t + v for t, v in zip(total, buckets[k], strict=True)] if k in buckets else total
+        result.append(total)
+    return result
+
+
 def cells(
     rows: Iterable[Any], plan: Plan, periods: Sequence[Period]
 ) -> dict[tuple[int, str, str, str], dict[str, int]]:
@@ -394,27 +421,25 @@ def cells(
             distinct[(row["b"], cell)] = (row["loans_due"], row["loans_paid_on_time"])
     month_index = {m: k for k, m in enumerate(plan.months, start=1)}
     bound_index = {b: k for k, b in enumerate(plan.bounds, start=1)}
-    width = len(MEASURES)
 
-    def before(cell: Cell, x: date) -> list[int]:
-        """F(x): the sum of the cell's changes dated before x."""
-        total = [0] * width
-        buckets = monthly.get(cell, {})
-        for k in range(month_index[_month(x)]):
-            for i, value in enumerate(buckets.get(k, ())):
-                total[i] += value
-        if x.day != 1:
-            days = daily.get(cell, {})
-            for k in range(bound_index[_month(x)], bound_index[x]):
-                for i, value in enumerate(days.get(k, ())):
-                    total[i] += value
-        return total
+    def before(cell: Cell) -> dict[date, list[int]]:
+        """F(x) at every cut x: the sum of the cell's changes dated before x."""
+        months = _prefix(monthly.get(cell, {}), len(plan.months))
+        days = _prefix(daily.get(cell, {}), len(plan.bounds))
+        result = {}
+        for x in plan.cuts:
+            total = months[month_index[_month(x)]]
+            if x.day != 1:
+                since, until = days[bound_index[_month(x)]], days[bound_index[x]]
+                total = [t + b - a for t, a, b in zip(total, since, until, strict=True)]
+            result[x] = total
+        return result
 
     index = {name: i for i, name in enumerate(MEASURES)}
     counted = {n for n, _, _ in plan.distinct}
     result: dict[tuple[int, str, str, str], dict[str, int]] = defaultdict(dict)
     for cell in {*monthly, *daily}:
-        at = {x: before(cell, x) for x in plan.cuts}
+        at = before(cell)
         for n, period in enumerate(periods, start=1):
             start, end = at[period.start], at[period.end + timedelta(days=1)]
             flow = [b - a for a, b in zip(start, end, strict=True)]

@@ -23,6 +23,7 @@ from platform_api.auth.principals import Principal, PrincipalKind
 from platform_api.core.db import Database
 from platform_api.core.errors import Problem, not_found
 from platform_api.core.metering import BUCKETS, percentile_ms
+from platform_api.core.types import plain_decimal
 from platform_api.funders import service as funders
 from platform_api.reporting import metrics, portfolio
 from platform_api.reporting.metrics import ALL, Category, Period
@@ -429,15 +430,20 @@ def portfolio_from_cells(
         "par30": _same_row("loans_par30", "loans_outstanding"),
         "write_off_ratio": _same_row("loans_written_off", "loans_outstanding"),
     }
+    # Built from values computed here, so not validated again (a month-by-tenant report
+    # has over a thousand rows); rates get the plain form validation would give them.
     data = [
-        PortfolioRow(
+        PortfolioRow.model_construct(
             period_start=periods[key[0] - 1].start,
             period_end=periods[key[0] - 1].end,
             tenant_id=key[1],
             currency=key[2],
             dimension=category[0],
             category=category[1],
-            **values,
+            **{
+                name: plain_decimal(value) if isinstance(value, Decimal) else value
+                for name, value in values.items()
+            },
         )
         for key, category, values in _rows(
             cubes,

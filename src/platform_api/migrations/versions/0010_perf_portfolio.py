@@ -7,6 +7,8 @@ Create Date: 2026-12-07 00:00:00
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -36,7 +38,7 @@ MEASURES = (
 TABLES = ("report_loan_stamps", "report_loan_events", "report_portfolio_months")
 
 
-def _cell_and_measures() -> list[sa.Column]:
+def _cell_and_measures() -> list[sa.Column[Any]]:
     return [
         sa.Column("currency", sa.CHAR(length=3), nullable=False),
         sa.Column("gender", sa.Text(), nullable=True, comment="The borrower's, as stamped"),
