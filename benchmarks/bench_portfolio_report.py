@@ -361,7 +361,8 @@ async def _forget_facts(scratch: ScratchDatabase) -> None:
     admin = await asyncpg.connect(scratch.admin)
     try:
         await admin.execute(
-            "TRUNCATE report_loan_stamps, report_loan_events, report_portfolio_months"
+            "TRUNCATE report_loan_stamps, report_borrower_stamps, report_loan_events, "
+            "report_portfolio_months"
         )
     finally:
         await admin.close()

@@ -1,8 +1,10 @@
 """What the portfolio report reads instead of the ledger: facts derived from each loan
 (see `reporting.portfolio`), kept per tenant under row-level security.
 
-- `report_loan_stamps`: the loan row version (`xmin`) and borrower (gender, birth year)
-  the loan's facts were derived from; a loan whose row or borrower differs is stale.
+- `report_loan_stamps`: the loan row version (`xmin`) a loan's facts were derived from;
+  a loan whose row differs is stale.
+- `report_borrower_stamps`: the gender and birth year the facts of all of a borrower's
+  loans were derived with; when the borrower's differ, all of those loans are stale.
 - `report_loan_events`: each loan's day-by-day changes to every measure.
 - `report_portfolio_months`: those changes summed per month and (currency, gender,
   birth year), so a balance on a month's last day is a sum over a few hundred rows.
@@ -58,9 +60,17 @@ report_loan_stamps = sa.Table(
     sa.Column("tenant_id", UUID(as_uuid=True), nullable=False),
     sa.Column("loan_id", UUID(as_uuid=True), nullable=False),
     sa.Column("stamp", sa.BigInteger, nullable=False, comment="xmin of the loan row"),
+    sa.PrimaryKeyConstraint("tenant_id", "loan_id"),
+)
+
+report_borrower_stamps = sa.Table(
+    "report_borrower_stamps",
+    metadata,
+    sa.Column("tenant_id", UUID(as_uuid=True), nullable=False),
+    sa.Column("entrepreneur_id", UUID(as_uuid=True), nullable=False),
     sa.Column("gender", sa.Text, nullable=True),
     sa.Column("birth_year", sa.SmallInteger, nullable=True),
-    sa.PrimaryKeyConstraint("tenant_id", "loan_id"),
+    sa.PrimaryKeyConstraint("tenant_id", "entrepreneur_id"),
 )
 
 report_loan_events = sa.Table(
@@ -94,4 +104,11 @@ report_portfolio_months = sa.Table(
     ),
 )
 
-TENANT_TABLES.extend(("report_loan_stamps", "report_loan_events", "report_portfolio_months"))
+TENANT_TABLES.extend(
+    (
+        "report_loan_stamps",
+        "report_borrower_stamps",
+        "report_loan_events",
+        "report_portfolio_months",
+    )
+)

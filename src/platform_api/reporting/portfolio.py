@@ -15,13 +15,14 @@ not do across months: each loan's first due day (and first day paid on time) in 
 carries the count, which is exact for periods that start on a month's first day and end
 in that month; any other period counts distinct loans among its events.
 
-Freshness: a loan's facts record the `xmin` of the loan row they came from and its
-borrower's gender and birth year. Every write that changes what the report reads (a
-repayment, a reversal, a write-off, a closing) updates the loan row in the same
-transaction, so a stale loan is one whose row or borrower no longer matches. Each
-report first finds a tenant's stale loans (a hash join over its loans) and derives them
-again (under a per-tenant advisory lock), so it is as exact as reading the ledger; the
-write paths carry no cost.
+Freshness: a loan's facts record the `xmin` of the loan row they came from, and its
+borrower's stamp the gender and birth year all of its loans were derived with. Every
+write that changes what the report reads (a repayment, a reversal, a write-off, a
+closing) updates the loan row in the same transaction, so a stale loan is one whose row
+no longer matches, or whose borrower's gender or birth year changed. Each report first
+finds a tenant's stale loans (hash joins over its loans and its people) and derives
+them again (under a per-tenant advisory lock), so it is as exact as reading the ledger;
+the write paths carry no cost.
 """
 
 from __future__ import annotations
@@ -76,29 +77,35 @@ _MARKED_NONZERO = " OR ".join(f"m.{column} <> 0" for column in _MARKED)
 # its due date until that running total covers its slice (less the tolerance amount).
 # Overlapping risk spells of one loan are merged, so a loan counts once.
 #: The tenant's loans whose facts are missing or come from another version of the loan
-#: row or of its borrower's gender and birth year (hash joins: every loan is compared).
+#: row, and all loans of borrowers whose gender or birth year changed since their loans
+#: were derived; with the borrower's gender and birth year now.
 _STALE_SQL = """
-WITH book AS MATERIALIZED (
-    SELECT id, entrepreneur_id, xmin::text::bigint AS stamp FROM loans WHERE tenant_id = $1
-), people AS MATERIALIZED (
-    SELECT id, gender, birth_year FROM entrepreneurs WHERE tenant_id = $1
-), kept AS MATERIALIZED (
-    SELECT loan_id, stamp, gender, birth_year FROM report_loan_stamps WHERE tenant_id = $1
+WITH moved AS (
+    SELECT p.id FROM entrepreneurs p
+    JOIN report_borrower_stamps b ON b.tenant_id = $1 AND b.entrepreneur_id = p.id
+    WHERE p.tenant_id = $1
+      AND (b.gender IS DISTINCT FROM p.gender OR b.birth_year IS DISTINCT FROM p.birth_year)
+), stale AS (
+    SELECT l.id, l.entrepreneur_id FROM loans l
+    LEFT JOIN report_loan_stamps k ON k.tenant_id = $1 AND k.loan_id = l.id
+    WHERE l.tenant_id = $1
+      AND (k.loan_id IS NULL OR k.stamp <> l.xmin::text::bigint
+           OR l.entrepreneur_id IN (SELECT id FROM moved))
 )
-SELECT l.id, l.stamp, p.gender, p.birth_year
-FROM book l JOIN people p ON p.id = l.entrepreneur_id
-LEFT JOIN kept k ON k.loan_id = l.id
-WHERE k.loan_id IS NULL OR k.stamp <> l.stamp OR k.gender IS DISTINCT FROM p.gender
-   OR k.birth_year IS DISTINCT FROM p.birth_year
+SELECT s.id, p.gender, p.birth_year
+FROM stale s JOIN entrepreneurs p ON p.tenant_id = $1 AND p.id = s.entrepreneur_id
 """
 
-# $2-$5: the stale loans, with the stamp and borrower they are derived for.
+# $2-$4: the stale loans and their borrowers' gender and birth year as the check saw
+# them (so a borrower's loans all carry the values of its stamp); each loan's stamp is
+# the version of its row read here.
 _REFRESH_SQL = f"""
 WITH stale AS (
-    SELECT * FROM unnest($2::uuid[], $3::bigint[], $4::text[], $5::smallint[])
-        AS s(loan_id, stamp, gender, birth_year)
+    SELECT * FROM unnest($2::uuid[], $3::text[], $4::smallint[])
+        AS s(loan_id, gender, birth_year)
 ), loan AS MATERIALIZED (
-    SELECT l.id AS loan_id, l.currency, s.gender, s.birth_year, l.principal,
+    SELECT l.id AS loan_id, l.xmin::text::bigint AS stamp, l.entrepreneur_id, l.currency,
+           s.gender, s.birth_year, l.principal,
            l.principal_written_off, l.written_off_on, l.disbursement_date AS a,
            coalesce(least(l.closed_on, l.written_off_on), 'infinity') AS e,
            l.arrears_tolerance_amount AS tolerance, greatest(30, l.arrears_tolerance_days) AS grace
@@ -259,10 +266,14 @@ WITH stale AS (
     ON CONFLICT (tenant_id, month, currency, gender, birth_year) DO UPDATE SET
     {", ".join(f"{name} = report_portfolio_months.{name} + excluded.{name}" for name in MEASURES)}
 ), stamped AS (
-    INSERT INTO report_loan_stamps (tenant_id, loan_id, stamp, gender, birth_year)
-    SELECT $1, loan_id, stamp, gender, birth_year FROM stale
-    ON CONFLICT (tenant_id, loan_id) DO UPDATE
-    SET stamp = excluded.stamp, gender = excluded.gender, birth_year = excluded.birth_year
+    INSERT INTO report_loan_stamps (tenant_id, loan_id, stamp)
+    SELECT $1, loan_id, stamp FROM loan
+    ON CONFLICT (tenant_id, loan_id) DO UPDATE SET stamp = excluded.stamp
+), borrowers AS (
+    INSERT INTO report_borrower_stamps (tenant_id, entrepreneur_id, gender, birth_year)
+    SELECT DISTINCT $1::uuid, entrepreneur_id, gender, birth_year FROM loan
+    ON CONFLICT (tenant_id, entrepreneur_id) DO UPDATE
+    SET gender = excluded.gender, birth_year = excluded.birth_year
 )
 SELECT count(*) FROM stale
 """

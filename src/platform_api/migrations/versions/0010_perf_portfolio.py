@@ -35,7 +35,12 @@ MEASURES = (
     ("loans_due", sa.Integer),
     ("loans_paid_on_time", sa.Integer),
 )
-TABLES = ("report_loan_stamps", "report_loan_events", "report_portfolio_months")
+TABLES = (
+    "report_loan_stamps",
+    "report_borrower_stamps",
+    "report_loan_events",
+    "report_portfolio_months",
+)
 
 
 def _cell_and_measures() -> list[sa.Column[Any]]:
@@ -53,9 +58,17 @@ def upgrade() -> None:
         sa.Column("tenant_id", sa.UUID(), nullable=False),
         sa.Column("loan_id", sa.UUID(), nullable=False),
         sa.Column("stamp", sa.BigInteger(), nullable=False, comment="xmin of the loan row"),
+        sa.PrimaryKeyConstraint("tenant_id", "loan_id", name=op.f("pk_report_loan_stamps")),
+    )
+    op.create_table(
+        "report_borrower_stamps",
+        sa.Column("tenant_id", sa.UUID(), nullable=False),
+        sa.Column("entrepreneur_id", sa.UUID(), nullable=False),
         sa.Column("gender", sa.Text(), nullable=True),
         sa.Column("birth_year", sa.SmallInteger(), nullable=True),
-        sa.PrimaryKeyConstraint("tenant_id", "loan_id", name=op.f("pk_report_loan_stamps")),
+        sa.PrimaryKeyConstraint(
+            "tenant_id", "entrepreneur_id", name=op.f("pk_report_borrower_stamps")
+        ),
     )
     op.create_table(
         "report_loan_events",
