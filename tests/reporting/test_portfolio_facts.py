@@ -14,7 +14,7 @@ import pytest
 
 from platform_api.core.db import DatabaseUrls
 from platform_api.reporting import portfolio
-from platform_api.reporting.schemas import GroupBy, PortfolioRow
+from platform_api.reporting.schemas import GroupBy
 from platform_api.reporting.service import PortfolioCells, Scope, portfolio_from_cells
 from tests.conftest import Platform
 from tests.loans.lending import Desk, today
@@ -116,9 +116,6 @@ async def _compare(url: str, tenant_id: uuid.UUID, scopes: list[Scope]) -> None:
         fast_rows = portfolio_from_cells(scope, ks, [(tenant_id, fast)]).data
         live_rows = portfolio_from_cells(scope, ks, [(tenant_id, live)]).data
         assert fast_rows == live_rows
-        # Rows are built without validation: they are what validation would make.
-        for row in fast_rows:
-            assert PortfolioRow.model_validate(row.model_dump()) == row
 
 
 async def _change_the_ledger(url: str, tenant_id: uuid.UUID, rng: random.Random) -> None:
@@ -179,8 +176,9 @@ async def _change_the_ledger(url: str, tenant_id: uuid.UUID, rng: random.Random)
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 async def test_kept_facts_equal_the_ledger_on_random_books(
-    platform: Platform, database: DatabaseUrls, seed: int
+    platform: Platform, database: DatabaseUrls, seed: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(portfolio, "_CHUNK", 7)  # stale loans derived over several statements
     rng = random.Random(seed)
     caller = await platform.tenant_caller()
     tenant_id = uuid.UUID(caller.tenant_id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -23,7 +23,6 @@ from platform_api.auth.principals import Principal, PrincipalKind
 from platform_api.core.db import Database
 from platform_api.core.errors import Problem, not_found
 from platform_api.core.metering import BUCKETS, percentile_ms
-from platform_api.core.types import plain_decimal
 from platform_api.funders import service as funders
 from platform_api.reporting import metrics, portfolio
 from platform_api.reporting.metrics import ALL, Category, Period
@@ -159,13 +158,16 @@ class Cubes:
         currency: str,
         gender: str,
         band: str,
-        **values: int,
+        values: Mapping[str, int],
     ) -> None:
         key = (period, self.scope.tenant_key(tenant_id), currency)
-        self.k[key] = max(self.k.get(key, 0), self.ks.get(tenant_id, DEFAULT_K))
+        k = self.ks.get(tenant_id, DEFAULT_K)
+        if self.k.get(key, 0) < k:
+            self.k[key] = k
         cell = self.sums[key][(gender, band)]
         for name, value in values.items():
-            cell[name] += value
+            if value:
+                cell[name] += value
 
     def groups(self) -> list[tuple[GroupKey, dict[tuple[str, str], dict[str, int]]]]:
         return sorted(self.sums.items(), key=lambda item: (item[0][0], str(item[0][1]), item[0][2]))
@@ -297,7 +299,7 @@ async def impact_report(db: Database, scope: Scope) -> ImpactReport:
                 "",
                 row["gender"],
                 row["band"],
-                **{name: row[name] for name in _IMPACT_COUNTS},
+                {name: row[name] for name in _IMPACT_COUNTS},
             )
 
     def derived(category: Category, table: dict[Category, dict[str, int]]) -> dict[str, Any]:
@@ -423,27 +425,22 @@ def portfolio_from_cells(
     cubes = Cubes(scope, ks)
     for tenant_id, tenant_cells in tenants:
         for (n, currency, gender, band), sums in tenant_cells.items():
-            cubes.add(tenant_id, n, currency, gender, band, **sums)
+            cubes.add(tenant_id, n, currency, gender, band, sums)
     needs = {
         "average_outstanding_principal": _same_row("loans_outstanding"),
         "repayment_rate": _same_row("loans_due", "loans_paid_on_time"),
         "par30": _same_row("loans_par30", "loans_outstanding"),
         "write_off_ratio": _same_row("loans_written_off", "loans_outstanding"),
     }
-    # Built from values computed here, so not validated again (a month-by-tenant report
-    # has over a thousand rows); rates get the plain form validation would give them.
     data = [
-        PortfolioRow.model_construct(
+        PortfolioRow(
             period_start=periods[key[0] - 1].start,
             period_end=periods[key[0] - 1].end,
             tenant_id=key[1],
             currency=key[2],
             dimension=category[0],
             category=category[1],
-            **{
-                name: plain_decimal(value) if isinstance(value, Decimal) else value
-                for name, value in values.items()
-            },
+            **values,
         )
         for key, category, values in _rows(
             cubes,
