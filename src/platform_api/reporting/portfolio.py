@@ -244,7 +244,7 @@ WITH stale AS (
 ), dropped AS (  -- the sub-statements run in no set order: they touch disjoint rows
     DELETE FROM report_loan_events e
     WHERE e.tenant_id = $1 AND e.loan_id = ANY($2::uuid[])
-      AND NOT EXISTS (SELECT FROM fresh f WHERE f.loan_id = e.loan_id AND f.day = e.day)
+      AND (e.loan_id, e.day) NOT IN (SELECT loan_id, day FROM fresh)  -- a hashed subplan
 ), added AS (
     INSERT INTO report_loan_events (tenant_id, loan_id, day, currency, gender, birth_year,
                                     {_NAMES})
