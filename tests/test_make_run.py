@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -142,14 +144,24 @@ def _assert_postgres_stopped(pgdata: Path) -> None:
     assert not (pgdata / "postmaster.pid").exists(), "PostgreSQL did not shut down cleanly"
 
 
+@pytest.fixture
+def workdir() -> Iterator[Path]:
+    """A directory outside pytest's base temp: run as root, the embedded PostgreSQL runs
+    as its own user and opens the directories above its data to it, and every pytest
+    session that starts meanwhile closes pytest's base temp to root again (mode 0700)."""
+    path = Path(tempfile.mkdtemp(prefix="platform-make-run-")).resolve()
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
 def test_make_run_serves_on_embedded_postgres_and_keeps_data_across_restarts(
-    tmp_path: Path,
+    workdir: Path,
 ) -> None:
-    var_dir = tmp_path.resolve() / "var"
+    var_dir = workdir / "var"
     pgdata = var_dir / "pg"
     env = _clean_env(var_dir)
     try:
-        with _serve(tmp_path, env, "first-start") as http:
+        with _serve(workdir, env, "first-start") as http:
             docs = http.get("/docs")
             assert docs.status_code == 200
             assert "swagger-ui" in docs.text.lower()
@@ -159,7 +171,7 @@ def test_make_run_serves_on_embedded_postgres_and_keeps_data_across_restarts(
             assert (pgdata / "PG_VERSION").exists(), "the data is not under VAR_DIR/pg"
             assert _postgres_processes(pgdata), "no embedded PostgreSQL found for VAR_DIR/pg"
 
-            credentials = _bootstrap(tmp_path, env)
+            credentials = _bootstrap(workdir, env)
             operator = _operator_headers(http, credentials)
             created = http.post(
                 "/v1/tenants",
@@ -170,7 +182,7 @@ def test_make_run_serves_on_embedded_postgres_and_keeps_data_across_restarts(
             tenant_id = created.json()["id"]
         _assert_postgres_stopped(pgdata)
 
-        with _serve(tmp_path, env, "second-start") as http:
+        with _serve(workdir, env, "second-start") as http:
             # The operator client and its secret survived, and so did the tenant.
             operator = _operator_headers(http, credentials)
             listed = http.get("/v1/tenants", params={"limit": 200}, headers=operator)

@@ -394,8 +394,12 @@ async def test_overdue_installments_are_announced_once(
     assert events[0]["unpaid"] > 0 and events[0]["currency"] == "KES"
     await sweep_overdue(app.state.db)
     assert len(await _events(database, tenant, "installment.overdue")) == 1
-    # A month on, the next installments fall due too, and only they are announced.
-    await sweep_overdue(app.state.db, today() + timedelta(days=31))
+    # The day after the new loan's first due date, the next installments are overdue too,
+    # and only they are announced (the old loan's third falls due about ten days earlier).
+    schedule = (await desk.get(f"/v1/loans/{current['id']}/schedule"))["installments"]
+    await sweep_overdue(
+        app.state.db, date.fromisoformat(schedule[0]["due_date"]) + timedelta(days=1)
+    )
     announced = {
         (e["loan_id"], e["installment"])
         for e in await _events(database, tenant, "installment.overdue")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, time
 
 import asyncpg
 
@@ -134,3 +134,48 @@ async def surveys(
         uuid.UUID(tenant_id),
         *(list(column) for column in zip(*answers, strict=True)),
     )
+
+
+@dataclass
+class MatchSpec:
+    """A mentor match of `entrepreneur` with the given dates (UTC midnight) and sessions
+    [(held_on, minutes)]."""
+
+    entrepreneur: uuid.UUID
+    proposed: date
+    accepted: date | None = None
+    completed: date | None = None
+    sessions: list[tuple[date, int]] = field(default_factory=list)
+
+
+def noon(day: date | None) -> datetime | None:
+    """Midday UTC of `day`: the same date in UTC whatever the server's time zone."""
+    return None if day is None else datetime.combine(day, time(12), UTC)
+
+
+async def matches(conn: asyncpg.Connection, tenant_id: str, specs: list[MatchSpec]) -> None:
+    """One mentor of the tenant and the matches, written as the matching service leaves them."""
+    tenant, mentor = uuid.UUID(tenant_id), uuid.uuid4()
+    await conn.execute(
+        "INSERT INTO mentors (tenant_id, id, display_name, topics, related_topics, languages, "
+        "country, max_mentees) VALUES ($1, $2, 'Seeded mentor', '{}', '{}', '{en}', 'KE', 100)",
+        tenant,
+        mentor,
+    )
+    for spec in specs:
+        match = uuid.uuid4()
+        status = "completed" if spec.completed else "active" if spec.accepted else "proposed"
+        await conn.execute(
+            "INSERT INTO matches (tenant_id, id, entrepreneur_id, mentor_tenant_id, mentor_id, "
+            "status, mentee_summary, proposed_at, accepted_at, completed_at) VALUES "
+            "($1, $2, $3, $1, $4, $5, '{}', $6, $7, $8)",
+            tenant, match, spec.entrepreneur, mentor, status, noon(spec.proposed),
+            noon(spec.accepted), noon(spec.completed),
+        )  # fmt: skip
+        for held_on, minutes in spec.sessions:
+            await conn.execute(
+                "INSERT INTO mentoring_sessions (tenant_id, id, match_id, mentor_tenant_id, "
+                "held_on, minutes, channel, logged_by) VALUES ($1, $2, $3, $1, $4, $5, 'phone', "
+                "'mentor_side')",
+                tenant, uuid.uuid4(), match, held_on, minutes,
+            )  # fmt: skip

@@ -3,10 +3,10 @@ answers are known."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from tests.conftest import Platform
-from tests.reporting.seed import Person, in_tenant, people, surveys
+from tests.reporting.seed import MatchSpec, Person, in_tenant, matches, noon, people, surveys
 
 BASELINE, FIRST, LATEST = date(2025, 1, 10), date(2025, 3, 1), date(2025, 6, 10)
 
@@ -48,8 +48,7 @@ async def test_cohort_of_100_reports_44_then_72_percent_earning(
     assert row["earning_rate_at_follow_up"] == "0.72"
     assert row["share_women"] == "0.6" and row["share_aged_18_34"] == "0.7"
     assert row["entrepreneurs_engaged"] is None and "entrepreneurs_engaged" in row["suppressed"]
-    for absent in ("matches_proposed", "sessions", "median_days_to_match"):
-        assert absent not in row  # not computed: absent, never a made-up zero
+    assert row["matches_proposed"] is None and "matches_proposed" in row["suppressed"]  # 0 < k
     women = next(r for r in body["data"] if r["category"] == "female")
     assert "share_women" not in women  # only on `all` rows
     assert women["earning_cohort"] == 60
@@ -99,3 +98,74 @@ async def test_monthly_groups_and_a_tenants_raised_k(client, platform: Platform,
     ).json()
     assert body["k"] == 5  # never below 5
     assert body["data"][0]["entrepreneurs_reached"] == 15
+
+
+async def test_mentoring_counts_days_to_first_match_and_session_hours(
+    client, platform: Platform, database
+):
+    caller = await platform.tenant_caller()
+    conn = await in_tenant(database.owner, caller.tenant_id)
+    ids = await people(conn, caller.tenant_id, [Person() for _ in range(22)])
+    registered = date(2025, 1, 1)
+    await conn.execute(
+        "UPDATE entrepreneurs SET created_at = $1 WHERE id = ANY($2)", noon(registered), ids
+    )
+    days = [3, 5, 7, 9, 10, 11, 14, 20, 21, 30, 40, 60]  # to each first match: median 12.5
+    specs = [
+        MatchSpec(
+            ids[i],
+            proposed=date(2025, 1, 2),
+            accepted=registered + timedelta(days=d),
+            completed=date(2025, 6, 1) if i < 10 else None,
+            sessions=[(date(2025, 3, 1), 45)] + ([(date(2025, 3, 8), 90)] if i < 3 else []),
+        )
+        for i, d in enumerate(days)
+    ]
+    specs += [
+        # A second match: counted as proposed and accepted, not as a first match.
+        MatchSpec(ids[0], date(2025, 5, 1), date(2025, 5, 2), sessions=[(date(2025, 7, 10), 60)]),
+        *(MatchSpec(ids[i], date(2025, 2, 1)) for i in range(12, 20)),  # never accepted
+        # First matched before the period, completed in it.
+        MatchSpec(ids[20], date(2024, 11, 1), date(2024, 11, 5), date(2025, 2, 1)),
+        MatchSpec(ids[21], date(2025, 6, 20), date(2025, 7, 5)),  # accepted after it
+    ]
+    await matches(conn, caller.tenant_id, specs)
+    await conn.execute("COMMIT")
+    await conn.close()
+
+    response = await client.get(
+        "/v1/reports/impact?from=2025-01-01&to=2025-06-30", headers=caller.headers
+    )
+    assert response.status_code == 200, response.text
+    data = response.json()["data"]
+    row = next(r for r in data if r["dimension"] == "all")
+    assert (row["matches_proposed"], row["matches_accepted"], row["matches_completed"]) == (
+        12 + 1 + 8 + 1,
+        12 + 1,
+        10 + 1,
+    )
+    assert row["entrepreneurs_first_matched"] == 12
+    assert row["median_days_to_match"] == "12.5"
+    assert row["sessions"] == 15  # the July session is outside the period
+    assert row["session_hours"] == "13.50"  # (12 x 45 + 3 x 90) minutes
+    assert row["entrepreneurs_engaged"] == 21  # everyone with a match event in the period
+    # Everyone is a woman: the empty genders are hidden, and so is the female row (it
+    # would equal the total), the median with its count.
+    women = next(r for r in data if r["category"] == "female")
+    assert women["entrepreneurs_first_matched"] is None and women["median_days_to_match"] is None
+    assert {"entrepreneurs_first_matched", "median_days_to_match"} <= set(women["suppressed"])
+    assert women["session_hours"] is None and "session_hours" in women["suppressed"]
+
+    monthly = (
+        await client.get(
+            "/v1/reports/impact?from=2025-01-01&to=2025-06-30&group_by=month",
+            headers=caller.headers,
+        )
+    ).json()["data"]
+    totals = {r["period_start"]: r for r in monthly if r["dimension"] == "all"}
+    january = totals["2025-01-01"]
+    assert january["entrepreneurs_first_matched"] == 10  # accepted by day 30: January
+    assert january["median_days_to_match"] == "10.5"
+    february = totals["2025-02-01"]
+    assert february["median_days_to_match"] is None  # one person: hidden with its count
+    assert "median_days_to_match" in february["suppressed"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -98,19 +99,48 @@ def categories() -> list[Category]:
     ]
 
 
+def _rows_of(gender: str, band: str) -> tuple[Category, Category, Category]:
+    """The rows a (gender, age band) cell counts in."""
+    return (ALL, ALL), ("gender", gender), ("age_band", band)
+
+
 def breakdown(cube: Cube, measures: Iterable[str]) -> dict[Category, dict[str, int]]:
     """Sums of each measure for everyone, per gender and per age band."""
     names = list(measures)
     table: dict[Category, dict[str, int]] = {key: dict.fromkeys(names, 0) for key in categories()}
     everyone = table[(ALL, ALL)]
     for (gender, band), sums in cube.items():
-        by_gender, by_band = table[("gender", gender)], table[("age_band", band)]
+        rows = [table[key] for key in _rows_of(gender, band)]
         for name, value in sums.items():
             if value and name in everyone:
-                everyone[name] += value
-                by_gender[name] += value
-                by_band[name] += value
+                for row in rows:
+                    row[name] += value
     return table
+
+
+def median(counts: Mapping[int, int]) -> Decimal | None:
+    """The median of values given as value -> how many times (the mean of the two middle
+    values when their number is even); None for no values."""
+    total = sum(counts.values())
+    if total == 0:
+        return None
+    wanted = {(total - 1) // 2, total // 2}  # 0-based ranks of the middle value(s)
+    middle: list[int] = []
+    seen = 0
+    for value, times in sorted(counts.items()):
+        middle += [value] * sum(1 for rank in wanted if seen <= rank < seen + times)
+        seen += times
+    return Decimal(sum(middle)) / len(middle)
+
+
+def medians(cells: Mapping[tuple[str, str], Mapping[int, int]]) -> dict[Category, Decimal | None]:
+    """The median of each row (everyone, each gender, each age band) of values counted per
+    (gender, age band) cell."""
+    merged: dict[Category, Counter[int]] = {key: Counter() for key in categories()}
+    for (gender, band), counts in cells.items():
+        for key in _rows_of(gender, band):
+            merged[key].update(counts)
+    return {key: median(counts) for key, counts in merged.items()}
 
 
 _GENDER_ROWS = tuple(("gender", g) for g in GENDERS)

@@ -36,7 +36,6 @@ _SUPPRESSION = (
     "below k, rates and amounts resting on such counts, and complementary cells hidden so "
     "that no hidden value can be derived from the shown ones, totals included."
 )
-_UNTIL_MATCHING = "Absent: not computed from the matching service's tables yet."
 _UNTIL_CIRCLES = "Absent: not computed from the lending circles' tables yet."
 _DIMENSION = (
     "`all` for everyone in the group, else the breakdown this row belongs to. Gender as "
@@ -115,30 +114,33 @@ class ImpactRow(_Row):
         "earning at baseline and 72 at follow-up reports 0.44 and 0.72."
     )
     matches_proposed: int | None = Field(
-        default=None, description=f"Matches proposed in the period. {_UNTIL_MATCHING}"
+        description="Mentor matches proposed in the period (by the date proposed, UTC)."
     )
     matches_accepted: int | None = Field(
-        default=None, description=f"Matches accepted in the period. {_UNTIL_MATCHING}"
+        description="Mentor matches accepted in the period, whenever they were proposed."
     )
     matches_completed: int | None = Field(
-        default=None, description=f"Matches completed in the period. {_UNTIL_MATCHING}"
+        description="Mentor matches completed in the period, whenever they were proposed."
+    )
+    entrepreneurs_first_matched: int | None = Field(
+        description="Entrepreneurs whose first accepted mentor match (ever) was accepted in "
+        "the period: the people `median_days_to_match` is taken over."
     )
     median_days_to_match: Decimal | None = Field(
-        default=None,
-        description=f"Median days from an entrepreneur's registration to their first "
-        f"accepted match, over matches accepted in the period. {_UNTIL_MATCHING}",
+        description="Median, over `entrepreneurs_first_matched`, of the days from the "
+        "entrepreneur's registration to that first acceptance (UTC dates; the mean of the two "
+        "middle values when their number is even). Shown only when that count is."
     )
-    sessions: int | None = Field(
-        default=None, description=f"Mentoring sessions held in the period. {_UNTIL_MATCHING}"
-    )
+    sessions: int | None = Field(description="Mentoring sessions held in the period.")
     session_hours: Decimal | None = Field(
-        default=None, description=f"Hours of those sessions. {_UNTIL_MATCHING}"
+        description="Hours of those sessions (their minutes / 60, to two places). Shown only "
+        "when `sessions` is."
     )
 
 
 class ImpactReport(ReportMeta):
-    """Reach, engagement and outcomes. Matches (proposed, accepted, completed, median days
-    to match) and mentoring sessions and hours are absent: not computed yet."""
+    """Reach, engagement, mentoring (matches, days to match, sessions and hours) and
+    outcomes."""
 
     data: list[ImpactRow]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -268,6 +268,45 @@ LEFT JOIN cohort c ON c.n = r.n AND c.entrepreneur_id = r.entrepreneur_id
 GROUP BY 1, 2, 3
 """
 
+# Mentoring in the period, by the entrepreneur's gender and age band: match events by
+# their own dates, sessions by the day held, and (rows with days_to_match) the people whose
+# first accepted match ever fell in the period, by days from registration to it.
+_MENTORING_SQL = f"""
+WITH event AS (
+    SELECT entrepreneur_id, (proposed_at AT TIME ZONE 'UTC')::date AS day, 1 AS proposed,
+           0 AS accepted, 0 AS completed, 0 AS sessions, 0 AS minutes
+    FROM matches WHERE tenant_id = $1 AND proposed_at >= $3::date - 1
+    UNION ALL
+    SELECT entrepreneur_id, (accepted_at AT TIME ZONE 'UTC')::date, 0, 1, 0, 0, 0
+    FROM matches WHERE tenant_id = $1 AND accepted_at >= $3::date - 1
+    UNION ALL
+    SELECT entrepreneur_id, (completed_at AT TIME ZONE 'UTC')::date, 0, 0, 1, 0, 0
+    FROM matches WHERE tenant_id = $1 AND completed_at >= $3::date - 1
+    UNION ALL
+    SELECT m.entrepreneur_id, s.held_on, 0, 0, 0, 1, s.minutes
+    FROM mentoring_sessions s JOIN matches m ON m.tenant_id = s.tenant_id AND m.id = s.match_id
+    WHERE s.tenant_id = $1 AND s.held_on BETWEEN $3 AND $4
+), first_match AS (
+    SELECT entrepreneur_id, min(accepted_at AT TIME ZONE 'UTC')::date AS day
+    FROM matches WHERE tenant_id = $1 AND accepted_at IS NOT NULL
+    GROUP BY 1
+)
+SELECT width_bucket(e.day, $2::date[]) AS n, {_GENDER} AS gender, {_BAND} AS band,
+       NULL::int AS days_to_match, sum(e.proposed) AS matches_proposed,
+       sum(e.accepted) AS matches_accepted, sum(e.completed) AS matches_completed,
+       sum(e.sessions) AS sessions, sum(e.minutes) AS session_minutes,
+       0 AS entrepreneurs_first_matched
+FROM event e JOIN entrepreneurs en ON en.tenant_id = $1 AND en.id = e.entrepreneur_id
+WHERE e.day BETWEEN $3 AND $4
+GROUP BY 1, 2, 3
+UNION ALL
+SELECT width_bucket(f.day, $2::date[]), {_GENDER}, {_BAND},
+       greatest(0, f.day - (en.created_at AT TIME ZONE 'UTC')::date), 0, 0, 0, 0, 0, count(*)
+FROM first_match f JOIN entrepreneurs en ON en.tenant_id = $1 AND en.id = f.entrepreneur_id
+WHERE f.day BETWEEN $3 AND $4
+GROUP BY 1, 2, 3, 4
+"""
+
 _IMPACT_COUNTS = (
     "entrepreneurs_reached",
     "entrepreneurs_engaged",
@@ -275,6 +314,14 @@ _IMPACT_COUNTS = (
     "earning_at_baseline",
     "earning_at_follow_up",
 )
+_MENTORING_COUNTS = (
+    "matches_proposed",
+    "matches_accepted",
+    "matches_completed",
+    "entrepreneurs_first_matched",
+    "sessions",
+)
+_HOUR = Decimal("0.01")
 
 
 def _arguments(scope: Scope, dates: list[date]) -> list[Any]:
@@ -286,13 +333,20 @@ async def impact_report(db: Database, scope: Scope) -> ImpactReport:
     ks = await thresholds(db, scope.tenant_ids)
     arguments = _arguments(scope, [p.start for p in scope.periods])
 
-    async def read(conn: asyncpg.Connection, tenant_id: uuid.UUID) -> list[asyncpg.Record]:
-        rows: list[asyncpg.Record] = await conn.fetch(_IMPACT_SQL, tenant_id, *arguments)
-        return rows
+    async def read(
+        conn: asyncpg.Connection, tenant_id: uuid.UUID
+    ) -> tuple[list[asyncpg.Record], list[asyncpg.Record]]:
+        reach = await conn.fetch(_IMPACT_SQL, tenant_id, *arguments)
+        mentoring = await conn.fetch(_MENTORING_SQL, tenant_id, *arguments)
+        return reach, mentoring
 
     cubes = Cubes(scope, ks)
-    for tenant_id, rows in await _each_tenant(db, scope.tenant_ids, read):
-        for row in rows:
+    #: Days to a first match: per group, per (gender, band), how many took each number.
+    days_to_match: dict[GroupKey, dict[tuple[str, str], Counter[int]]] = defaultdict(
+        lambda: defaultdict(Counter)
+    )
+    for tenant_id, (reach, mentoring) in await _each_tenant(db, scope.tenant_ids, read):
+        for row in reach:
             cubes.add(
                 tenant_id,
                 row["n"],
@@ -301,10 +355,26 @@ async def impact_report(db: Database, scope: Scope) -> ImpactReport:
                 row["band"],
                 {name: row[name] for name in _IMPACT_COUNTS},
             )
+        for row in mentoring:
+            cell = (row["gender"], row["band"])
+            cubes.add(
+                tenant_id,
+                row["n"],
+                "",
+                *cell,
+                {
+                    "session_minutes": row["session_minutes"],
+                    **{name: row[name] for name in _MENTORING_COUNTS},
+                },
+            )
+            if row["days_to_match"] is not None:
+                key = (row["n"], scope.tenant_key(tenant_id), "")
+                days_to_match[key][cell][row["days_to_match"]] += row["entrepreneurs_first_matched"]
 
     def derived(category: Category, table: dict[Category, dict[str, int]]) -> dict[str, Any]:
         row = table[category]
         values = {
+            "session_hours": (Decimal(row["session_minutes"]) / 60).quantize(_HOUR),
             "earning_rate_at_baseline": metrics.ratio(
                 row["earning_at_baseline"], row["earning_cohort"]
             ),
@@ -333,26 +403,35 @@ async def impact_report(db: Database, scope: Scope) -> ImpactReport:
         "earning_rate_at_follow_up": _same_row("earning_at_follow_up", "earning_cohort"),
         "share_women": shares(("gender", "female")),
         "share_aged_18_34": shares(("age_band", "18_34")),
+        "session_hours": _same_row("sessions"),
     }
     periods = scope.periods
-    data = [
-        ImpactRow(
-            period_start=periods[key[0] - 1].start,
-            period_end=periods[key[0] - 1].end,
-            tenant_id=key[1],
-            dimension=category[0],
-            category=category[1],
-            **values,
+    rows = _rows(
+        cubes,
+        counts=(*_IMPACT_COUNTS, *_MENTORING_COUNTS),
+        amounts={},
+        derived=derived,
+        needs=needs,
+        measures=(*_IMPACT_COUNTS, *_MENTORING_COUNTS, "session_minutes"),
+    )
+    medians = {key: metrics.medians(cells) for key, cells in days_to_match.items()}
+    data = []
+    for key, category, values in rows:
+        # A median is not additive: it rests only on its count being shown.
+        hidden = "entrepreneurs_first_matched" in values["suppressed"]
+        values["median_days_to_match"] = None if hidden else medians.get(key, {}).get(category)
+        if hidden:
+            values["suppressed"].append("median_days_to_match")
+        data.append(
+            ImpactRow(
+                period_start=periods[key[0] - 1].start,
+                period_end=periods[key[0] - 1].end,
+                tenant_id=key[1],
+                dimension=category[0],
+                category=category[1],
+                **values,
+            )
         )
-        for key, category, values in _rows(
-            cubes,
-            counts=_IMPACT_COUNTS,
-            amounts={},
-            derived=derived,
-            needs=needs,
-            measures=_IMPACT_COUNTS,
-        )
-    ]
     return ImpactReport(**_meta(scope, cubes), data=data)
 
 

@@ -19,8 +19,8 @@ T = TypeVar("T", bound="ImpactReport")
 
 @_attrs_define
 class ImpactReport:
-    """Reach, engagement and outcomes. Matches (proposed, accepted, completed, median days
-    to match) and mentoring sessions and hours are absent: not computed yet.
+    """Reach, engagement, mentoring (matches, days to match, sessions and hours) and
+    outcomes.
 
     """
 

@@ -51,23 +51,27 @@ class ImpactRow:
     earning_rate_at_follow_up: float | None | str
     """ earning_at_follow_up / earning_cohort ('now'). A cohort of 100 with 44 earning at baseline and 72 at follow-
     up reports 0.44 and 0.72. """
+    matches_proposed: int | None
+    """ Mentor matches proposed in the period (by the date proposed, UTC). """
+    matches_accepted: int | None
+    """ Mentor matches accepted in the period, whenever they were proposed. """
+    matches_completed: int | None
+    """ Mentor matches completed in the period, whenever they were proposed. """
+    entrepreneurs_first_matched: int | None
+    """ Entrepreneurs whose first accepted mentor match (ever) was accepted in the period: the people
+    `median_days_to_match` is taken over. """
+    median_days_to_match: float | None | str
+    """ Median, over `entrepreneurs_first_matched`, of the days from the entrepreneur's registration to that first
+    acceptance (UTC dates; the mean of the two middle values when their number is even). Shown only when that count
+    is. """
+    sessions: int | None
+    """ Mentoring sessions held in the period. """
+    session_hours: float | None | str
+    """ Hours of those sessions (their minutes / 60, to two places). Shown only when `sessions` is. """
     share_women: float | None | str | Unset = UNSET
     """ Women among the entrepreneurs reached: reached with gender `female` / reached. Only on `all` rows. """
     share_aged_18_34: float | None | str | Unset = UNSET
     """ Reached aged 18-34 (age band `18_34`) / reached. Only on `all` rows. """
-    matches_proposed: int | None | Unset = UNSET
-    """ Matches proposed in the period. Absent: not computed from the matching service's tables yet. """
-    matches_accepted: int | None | Unset = UNSET
-    """ Matches accepted in the period. Absent: not computed from the matching service's tables yet. """
-    matches_completed: int | None | Unset = UNSET
-    """ Matches completed in the period. Absent: not computed from the matching service's tables yet. """
-    median_days_to_match: float | None | str | Unset = UNSET
-    """ Median days from an entrepreneur's registration to their first accepted match, over matches accepted in the
-    period. Absent: not computed from the matching service's tables yet. """
-    sessions: int | None | Unset = UNSET
-    """ Mentoring sessions held in the period. Absent: not computed from the matching service's tables yet. """
-    session_hours: float | None | str | Unset = UNSET
-    """ Hours of those sessions. Absent: not computed from the matching service's tables yet. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -108,6 +112,27 @@ class ImpactRow:
         earning_rate_at_follow_up: float | None | str
         earning_rate_at_follow_up = self.earning_rate_at_follow_up
 
+        matches_proposed: int | None
+        matches_proposed = self.matches_proposed
+
+        matches_accepted: int | None
+        matches_accepted = self.matches_accepted
+
+        matches_completed: int | None
+        matches_completed = self.matches_completed
+
+        entrepreneurs_first_matched: int | None
+        entrepreneurs_first_matched = self.entrepreneurs_first_matched
+
+        median_days_to_match: float | None | str
+        median_days_to_match = self.median_days_to_match
+
+        sessions: int | None
+        sessions = self.sessions
+
+        session_hours: float | None | str
+        session_hours = self.session_hours
+
         share_women: float | None | str | Unset
         if isinstance(self.share_women, Unset):
             share_women = UNSET
@@ -119,42 +144,6 @@ class ImpactRow:
             share_aged_18_34 = UNSET
         else:
             share_aged_18_34 = self.share_aged_18_34
-
-        matches_proposed: int | None | Unset
-        if isinstance(self.matches_proposed, Unset):
-            matches_proposed = UNSET
-        else:
-            matches_proposed = self.matches_proposed
-
-        matches_accepted: int | None | Unset
-        if isinstance(self.matches_accepted, Unset):
-            matches_accepted = UNSET
-        else:
-            matches_accepted = self.matches_accepted
-
-        matches_completed: int | None | Unset
-        if isinstance(self.matches_completed, Unset):
-            matches_completed = UNSET
-        else:
-            matches_completed = self.matches_completed
-
-        median_days_to_match: float | None | str | Unset
-        if isinstance(self.median_days_to_match, Unset):
-            median_days_to_match = UNSET
-        else:
-            median_days_to_match = self.median_days_to_match
-
-        sessions: int | None | Unset
-        if isinstance(self.sessions, Unset):
-            sessions = UNSET
-        else:
-            sessions = self.sessions
-
-        session_hours: float | None | str | Unset
-        if isinstance(self.session_hours, Unset):
-            session_hours = UNSET
-        else:
-            session_hours = self.session_hours
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -173,24 +162,19 @@ class ImpactRow:
                 "earning_at_follow_up": earning_at_follow_up,
                 "earning_rate_at_baseline": earning_rate_at_baseline,
                 "earning_rate_at_follow_up": earning_rate_at_follow_up,
+                "matches_proposed": matches_proposed,
+                "matches_accepted": matches_accepted,
+                "matches_completed": matches_completed,
+                "entrepreneurs_first_matched": entrepreneurs_first_matched,
+                "median_days_to_match": median_days_to_match,
+                "sessions": sessions,
+                "session_hours": session_hours,
             }
         )
         if share_women is not UNSET:
             field_dict["share_women"] = share_women
         if share_aged_18_34 is not UNSET:
             field_dict["share_aged_18_34"] = share_aged_18_34
-        if matches_proposed is not UNSET:
-            field_dict["matches_proposed"] = matches_proposed
-        if matches_accepted is not UNSET:
-            field_dict["matches_accepted"] = matches_accepted
-        if matches_completed is not UNSET:
-            field_dict["matches_completed"] = matches_completed
-        if median_days_to_match is not UNSET:
-            field_dict["median_days_to_match"] = median_days_to_match
-        if sessions is not UNSET:
-            field_dict["sessions"] = sessions
-        if session_hours is not UNSET:
-            field_dict["session_hours"] = session_hours
 
         return field_dict
 
@@ -275,6 +259,57 @@ class ImpactRow:
             d.pop("earning_rate_at_follow_up")
         )
 
+        def _parse_matches_proposed(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        matches_proposed = _parse_matches_proposed(d.pop("matches_proposed"))
+
+        def _parse_matches_accepted(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        matches_accepted = _parse_matches_accepted(d.pop("matches_accepted"))
+
+        def _parse_matches_completed(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        matches_completed = _parse_matches_completed(d.pop("matches_completed"))
+
+        def _parse_entrepreneurs_first_matched(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        entrepreneurs_first_matched = _parse_entrepreneurs_first_matched(
+            d.pop("entrepreneurs_first_matched")
+        )
+
+        def _parse_median_days_to_match(data: object) -> float | None | str:
+            if data is None:
+                return data
+            return cast(float | None | str, data)
+
+        median_days_to_match = _parse_median_days_to_match(d.pop("median_days_to_match"))
+
+        def _parse_sessions(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        sessions = _parse_sessions(d.pop("sessions"))
+
+        def _parse_session_hours(data: object) -> float | None | str:
+            if data is None:
+                return data
+            return cast(float | None | str, data)
+
+        session_hours = _parse_session_hours(d.pop("session_hours"))
+
         def _parse_share_women(data: object) -> float | None | str | Unset:
             if data is None:
                 return data
@@ -293,60 +328,6 @@ class ImpactRow:
 
         share_aged_18_34 = _parse_share_aged_18_34(d.pop("share_aged_18_34", UNSET))
 
-        def _parse_matches_proposed(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        matches_proposed = _parse_matches_proposed(d.pop("matches_proposed", UNSET))
-
-        def _parse_matches_accepted(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        matches_accepted = _parse_matches_accepted(d.pop("matches_accepted", UNSET))
-
-        def _parse_matches_completed(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        matches_completed = _parse_matches_completed(d.pop("matches_completed", UNSET))
-
-        def _parse_median_days_to_match(data: object) -> float | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | str | Unset, data)
-
-        median_days_to_match = _parse_median_days_to_match(d.pop("median_days_to_match", UNSET))
-
-        def _parse_sessions(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        sessions = _parse_sessions(d.pop("sessions", UNSET))
-
-        def _parse_session_hours(data: object) -> float | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | str | Unset, data)
-
-        session_hours = _parse_session_hours(d.pop("session_hours", UNSET))
-
         impact_row = cls(
             period_start=period_start,
             period_end=period_end,
@@ -361,14 +342,15 @@ class ImpactRow:
             earning_at_follow_up=earning_at_follow_up,
             earning_rate_at_baseline=earning_rate_at_baseline,
             earning_rate_at_follow_up=earning_rate_at_follow_up,
-            share_women=share_women,
-            share_aged_18_34=share_aged_18_34,
             matches_proposed=matches_proposed,
             matches_accepted=matches_accepted,
             matches_completed=matches_completed,
+            entrepreneurs_first_matched=entrepreneurs_first_matched,
             median_days_to_match=median_days_to_match,
             sessions=sessions,
             session_hours=session_hours,
+            share_women=share_women,
+            share_aged_18_34=share_aged_18_34,
         )
 
         impact_row.additional_properties = d
