@@ -41,8 +41,6 @@ from platform_api.reporting import metrics
 from platform_api.reporting.metrics import Period
 from platform_api.reporting.models import MEASURES
 
-#: Balances: a loan's changes to them add up to its balance on a day.
-STOCKS = ("loans_outstanding", "principal_outstanding", "loans_par30", "principal_par30")
 #: Loans derived per statement: a first report over a large book stays within the API's
 #: statement timeout (a few hundred ms per thousand loans).
 _CHUNK = 2_000
@@ -325,15 +323,13 @@ _FLOWS = (
     ("loans_written_off", "principal_written_off"),
     ("loans_due", "amount_due", "loans_paid_on_time", "amount_paid_on_time"),
 )
-Sums = dict[str, int]
 
 
 async def refresh(conn: asyncpg.Connection, tenant_id: uuid.UUID) -> int:
     """Bring the tenant's loan facts up to date (in the caller's tenant transaction);
     returns how many loans were stale. Concurrent refreshes of a tenant wait for each
-    other, so each sees the other's result. A loan written between the two statements
-    is derived from its newer version under the older stamp: the next refresh derives
-    it again."""
+    other, so each sees the other's result. A loan written between the check and its
+    derivation is derived from, and stamped with, the newer version of its row."""
     await conn.execute(
         "SELECT pg_advisory_xact_lock($1, $2)",
         _LOCK_CLASS,
@@ -400,6 +396,8 @@ class Plan:
 async def read(
     conn: asyncpg.Connection, tenant_id: uuid.UUID, plan: Plan, reference_year: int
 ) -> list[asyncpg.Record]:
+    """The tenant's sums for `plan`: monthly sums by bucket, the open months' events by
+    bucket, distinct loans per period; gender and age band (in `reference_year`) cells."""
     rows: list[asyncpg.Record] = await conn.fetch(
         _READ_SQL, tenant_id, *plan.arguments(reference_year)
     )
