@@ -15,7 +15,12 @@ import pytest
 from platform_api.core.db import DatabaseUrls
 from platform_api.reporting import portfolio
 from platform_api.reporting.schemas import GroupBy
-from platform_api.reporting.service import PortfolioCells, Scope, portfolio_from_cells
+from platform_api.reporting.service import (
+    PortfolioCells,
+    Scope,
+    portfolio_from_cells,
+    refresh_report_facts,
+)
 from tests.conftest import Platform
 from tests.loans.lending import Desk, today
 from tests.reporting.live_portfolio import live_cells
@@ -272,3 +277,18 @@ async def test_writes_through_the_api_reach_the_next_report(
     closed = await desk.pay(made[8], 100_000_000)
     assert closed.status_code == 201, closed.text
     await same_as_the_ledger()
+
+
+async def test_the_background_job_derives_every_tenants_stale_loans(
+    platform: Platform, database: DatabaseUrls, app
+) -> None:
+    caller = await platform.tenant_caller()
+    conn = await in_tenant(database.owner, caller.tenant_id)
+    try:
+        await loans(conn, caller.tenant_id, [_random_loan(random.Random(9)) for _ in range(5)])
+        await conn.execute("COMMIT")
+    finally:
+        await conn.close()
+    assert await refresh_report_facts(app.state.db) >= 5
+    scope = _scopes(random.Random(9), uuid.UUID(caller.tenant_id))[0]
+    assert (await _fast_cells(database.owner, uuid.UUID(caller.tenant_id), scope))[1] == 0

@@ -496,6 +496,17 @@ async def portfolio_report(db: Database, scope: Scope) -> PortfolioReport:
     return portfolio_from_cells(scope, ks, await _each_tenant(db, scope.tenant_ids, read))
 
 
+async def refresh_report_facts(db: Database) -> int:
+    """Derive the stale loans of every tenant (a background job: reports then find little
+    to derive); returns how many were stale."""
+    tenants = await db.pool.fetch("SELECT id FROM tenants ORDER BY id")
+    stale = 0
+    for row in tenants:
+        async with db.transaction(row["id"]) as conn:
+            stale += await portfolio.refresh(conn, row["id"])
+    return stale
+
+
 def portfolio_from_cells(
     scope: Scope, ks: dict[uuid.UUID, int], tenants: Iterable[tuple[uuid.UUID, PortfolioCells]]
 ) -> PortfolioReport:
