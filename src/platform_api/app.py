@@ -35,6 +35,7 @@ from platform_api.loans.router import router as loans_router
 from platform_api.loans.social.router import router as social_lending_router
 from platform_api.matching.router import router as matching_router
 from platform_api.reporting.router import router as reports_router
+from platform_api.reporting.service import refresh_report_facts
 from platform_api.settings import Settings, get_settings
 from platform_api.tenants.router import router as tenants_router
 from platform_api.webhooks.dispatcher import DispatchConfig, Dispatcher
@@ -151,6 +152,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                         settings.overdue_sweep_seconds,
                         lambda: sweep_overdue(app.state.db),
                         "overdue sweep",
+                    )
+                )
+            )
+        if settings.report_facts_seconds:
+            jobs.append(
+                asyncio.create_task(
+                    run_every(
+                        settings.report_facts_seconds,
+                        lambda: refresh_report_facts(app.state.db),
+                        "report facts",
                     )
                 )
             )

@@ -16,5 +16,6 @@ def load_all_models() -> None:
     import platform_api.loans.models
     import platform_api.loans.social.models
     import platform_api.matching.models
+    import platform_api.reporting.models
     import platform_api.tenants.models
     import platform_api.webhooks.models  # noqa: F401

@@ -77,6 +77,13 @@ class Settings(BaseSettings):
         "(`installment.overdue` events); 0 turns it off (run `platform-api sweep-overdue` "
         "from cron instead).",
     )
+    report_facts_seconds: int = Field(
+        default=3600,
+        ge=0,
+        description="How often each worker brings the portfolio report's per-loan facts up "
+        "to date for every tenant, so that a report seldom derives them itself (it always "
+        "derives what changed since); 0 turns it off.",
+    )
     webhook_dispatcher_in_process: bool = Field(
         default=False,
         description="Run a webhook dispatcher inside each API worker (handy with `make run`); "

@@ -228,3 +228,37 @@ async def test_gender_and_age_breakdown_with_complementary_suppression(
     assert by[("age_band", "18_34")]["loans_disbursed"] == 27
     assert by[("age_band", "55_plus")]["loans_disbursed"] is None
     assert by[("age_band", "under_18")]["loans_disbursed"] is None
+
+
+async def test_a_month_reads_the_same_alone_and_within_a_longer_report(
+    client, platform: Platform, database
+):
+    caller = await platform.tenant_caller()
+    # 12 loans repaid in full on 30 May, two days before their last installment is due.
+    june_first = date(2025, 6, 1)
+    specs = [
+        LoanSpec(
+            JAN,
+            [(date(2025, 5, 1), 500), (june_first, 500)],
+            [(date(2025, 5, 1), 500), (date(2025, 5, 30), 500)],
+        )
+        for _ in range(12)
+    ]
+    await _seed(database, caller.tenant_id, specs)
+    alone = (
+        await client.get(
+            "/v1/reports/portfolio?from=2025-06-01&to=2025-06-30", headers=caller.headers
+        )
+    ).json()
+    year = (
+        await client.get(
+            "/v1/reports/portfolio?from=2025-01-01&to=2025-12-31&group_by=month",
+            headers=caller.headers,
+        )
+    ).json()
+    june = _all_row(alone)
+    assert (june["loans_due"], june["amount_due"], june["amount_paid_on_time"]) == (12, 6000, 6000)
+    in_year = _all_row(year, period_start="2025-06-01")
+    assert {k: v for k, v in in_year.items() if k != "period_start"} == {
+        k: v for k, v in june.items() if k != "period_start"
+    }

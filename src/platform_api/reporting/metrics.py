@@ -11,6 +11,7 @@ age bands) that small-cell suppression protects together.
 from __future__ import annotations
 
 import calendar
+import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -107,11 +108,13 @@ def breakdown(cube: Cube, measures: Iterable[str]) -> dict[Category, dict[str, i
     """Sums of each measure for everyone, per gender and per age band."""
     names = list(measures)
     table: dict[Category, dict[str, int]] = {key: dict.fromkeys(names, 0) for key in categories()}
+    everyone = table[(ALL, ALL)]
     for (gender, band), sums in cube.items():
-        for key in _rows_of(gender, band):
-            row = table[key]
-            for name in names:
-                row[name] += sums.get(name, 0)
+        rows = [table[key] for key in _rows_of(gender, band)]
+        for name, value in sums.items():
+            if value and name in everyone:
+                for row in rows:
+                    row[name] += value
     return table
 
 
@@ -140,16 +143,26 @@ def medians(cells: Mapping[tuple[str, str], Mapping[int, int]]) -> dict[Category
     return {key: median(counts) for key, counts in merged.items()}
 
 
+_GENDER_ROWS = tuple(("gender", g) for g in GENDERS)
+_BAND_ROWS = tuple(("age_band", b) for b in BAND_LABELS)
+_LINES = (Line((ALL, ALL), _GENDER_ROWS), Line((ALL, ALL), _BAND_ROWS))
+_LINE_CELLS = ((ALL, ALL), *_GENDER_ROWS, *_BAND_ROWS)
+
+
 def hidden_counts(
     table: Mapping[Category, Mapping[str, int]], counts: Sequence[str], k: int
 ) -> set[tuple[Category, str]]:
     """The (row, count measure) cells to hide: below k, or complementary so that none of
     them follows from the total and the gender or age-band rows."""
-    genders = tuple(("gender", g) for g in GENDERS)
-    bands = tuple(("age_band", b) for b in BAND_LABELS)
     hidden: set[tuple[Category, str]] = set()
     for measure in counts:  # measures share no line: each is protected on its own
-        values = {key: row[measure] for key, row in table.items()}
-        lines = [Line((ALL, ALL), genders), Line((ALL, ALL), bands)]
-        hidden.update((key, measure) for key in suppress(values, lines, k))
+        values = tuple(table[key][measure] for key in _LINE_CELLS)
+        hidden.update((key, measure) for key in _hidden(values, k))
     return hidden
+
+
+@functools.lru_cache(maxsize=4096)
+def _hidden(values: tuple[int, ...], k: int) -> frozenset[Category]:
+    """`suppress` on one measure's line cells (pure, so the same counts, frequent in a
+    report's groups, are worked out once)."""
+    return suppress(dict(zip(_LINE_CELLS, values, strict=True)), _LINES, k)
