@@ -87,6 +87,10 @@ SELECT create_distributed_table('loan_endorsements', 'tenant_id', colocate_with 
 SELECT create_distributed_table('webhook_endpoints', 'tenant_id', colocate_with => 'entrepreneurs');
 SELECT create_distributed_table('webhook_deliveries', 'tenant_id', colocate_with => 'entrepreneurs');
 SELECT create_distributed_table('webhook_tenants', 'tenant_id', colocate_with => 'entrepreneurs');
+SELECT create_distributed_table('report_loan_stamps', 'tenant_id', colocate_with => 'entrepreneurs');
+SELECT create_distributed_table('report_borrower_stamps', 'tenant_id', colocate_with => 'entrepreneurs');
+SELECT create_distributed_table('report_loan_events', 'tenant_id', colocate_with => 'entrepreneurs');
+SELECT create_distributed_table('report_portfolio_months', 'tenant_id', colocate_with => 'entrepreneurs');
 
 -- Claiming an Idempotency-Key runs next to the tenant's rows: the call goes to the node
 -- holding p_tenant's shard in one round trip (its advisory lock is then that node's,
