@@ -179,3 +179,53 @@ async def matches(conn: asyncpg.Connection, tenant_id: str, specs: list[MatchSpe
                 "'mentor_side')",
                 tenant, uuid.uuid4(), match, held_on, minutes,
             )  # fmt: skip
+
+
+@dataclass
+class CircleSpec:
+    """A lending circle of `len(members)` people with one round per due date; `paid` maps
+    (member index, round number) to [(paid_on, amount)]."""
+
+    status: str
+    due_dates: list[date]
+    members: list[uuid.UUID]
+    contribution: int = 1000
+    ended_on: date | None = None
+    paid: dict[tuple[int, int], list[tuple[date, int]]] = field(default_factory=dict)
+
+
+async def circles(conn: asyncpg.Connection, tenant_id: str, specs: list[CircleSpec]) -> None:
+    tenant = uuid.UUID(tenant_id)
+    for spec in specs:
+        circle, size = uuid.uuid4(), len(spec.members)
+        completed = spec.ended_on if spec.status == "completed" else None
+        cancelled = noon(spec.ended_on) if spec.status == "cancelled" else None
+        await conn.execute(
+            "INSERT INTO lending_circles (tenant_id, id, name, currency, contribution_amount, "
+            "frequency_every, frequency_unit, size, payout_order, status, members_joined, "
+            "first_due_date, rounds_paid_out, completed_on, cancelled_at) VALUES ($1, $2, "
+            "'Seeded circle', 'KES', $3, 1, 'months', $4, 'fixed', $5, $4, $6, $7, $8, $9)",
+            tenant, circle, spec.contribution, size, spec.status, spec.due_dates[0],
+            size if completed else 0, completed, cancelled,
+        )  # fmt: skip
+        members = [uuid.uuid4() for _ in spec.members]
+        for position, (member, person) in enumerate(zip(members, spec.members, strict=True)):
+            await conn.execute(
+                "INSERT INTO lending_circle_members (tenant_id, id, circle_id, entrepreneur_id, "
+                "position, payout_round) VALUES ($1, $2, $3, $4, $5, $5)",
+                tenant, member, circle, person, position + 1,
+            )  # fmt: skip
+        for number, due in enumerate(spec.due_dates, start=1):
+            await conn.execute(
+                "INSERT INTO lending_circle_rounds (tenant_id, id, circle_id, number, due_date, "
+                "recipient_member_id) VALUES ($1, $2, $3, $4, $5, $6)",
+                tenant, uuid.uuid4(), circle, number, due, members[(number - 1) % size],
+            )  # fmt: skip
+        for (index, number), payments in spec.paid.items():
+            for paid_on, amount in payments:
+                await conn.execute(
+                    "INSERT INTO lending_circle_contributions (tenant_id, id, circle_id, "
+                    "member_id, round, amount, paid_on, channel, after_payout) VALUES ($1, $2, "
+                    "$3, $4, $5, $6, $7, 'cash', false)",
+                    tenant, uuid.uuid4(), circle, members[index], number, amount, paid_on,
+                )  # fmt: skip

@@ -11,7 +11,7 @@ from decimal import Decimal
 from platform_api.core.db import DatabaseUrls
 from tests.conftest import Platform
 from tests.loans.lending import Desk, today
-from tests.reporting.seed import LoanSpec, Person, in_tenant, loans
+from tests.reporting.seed import CircleSpec, LoanSpec, Person, circles, in_tenant, loans, people
 
 JAN = date(2025, 1, 1)
 
@@ -159,7 +159,7 @@ async def test_month_by_tenant_groups_and_csv(client, platform: Platform, databa
     }
     feb = [r for r in alls if r["period_start"] == "2025-02-01"]
     assert all(r["loans_disbursed"] == 12 and r["period_end"] == "2025-02-28" for r in feb)
-    assert all("circle_completion_rate" not in r for r in body["data"])  # not computed: absent
+    assert all(r["circle_completion_rate"] is None for r in body["data"])  # no circles
 
     csv_response = await client.get(query, headers={**operator.headers, "Accept": "text/csv"})
     assert csv_response.status_code == 200
@@ -262,3 +262,62 @@ async def test_a_month_reads_the_same_alone_and_within_a_longer_report(
     assert {k: v for k, v in in_year.items() if k != "period_start"} == {
         k: v for k, v in june.items() if k != "period_start"
     }
+
+
+def _monthly(first: date, n: int) -> list[date]:
+    """`n` due dates a month apart from `first` (its day exists in every month)."""
+    months = [first.month - 1 + i for i in range(n)]
+    return [date(first.year + m // 12, m % 12 + 1, first.day) for m in months]
+
+
+async def test_circle_completion_and_on_time_contribution_rates(
+    client, platform: Platform, database
+):
+    caller = await platform.tenant_caller()
+    conn = await in_tenant(database.owner, caller.tenant_id)
+    people_ids = await people(conn, caller.tenant_id, [Person() for _ in range(24)])
+    group = [people_ids[i : i + 6] for i in range(0, 24, 6)]
+    a_due = _monthly(date(2025, 1, 10), 6)  # all six rounds in the period
+    b_due = _monthly(date(2024, 12, 20), 6)  # five of six in it
+    c_due = _monthly(date(2025, 2, 1), 6)  # cancelled on 5 March: two rounds count
+    d_due = _monthly(date(2025, 4, 15), 6)  # active: April, May and June count
+
+    def on_time(due: list[date], late=frozenset(), partial=frozenset()):
+        paid: dict[tuple[int, int], list[tuple[date, int]]] = {}
+        for number, day in enumerate(due, start=1):
+            for member in range(6):
+                if (member, number) in late:
+                    paid[(member, number)] = [(day + timedelta(days=3), 1000)]
+                elif (member, number) in partial:
+                    paid[(member, number)] = [(day, 500), (day + timedelta(days=1), 500)]
+                else:
+                    paid[(member, number)] = [(day - timedelta(days=1), 1000)]
+        return paid
+
+    await circles(
+        conn,
+        caller.tenant_id,
+        [
+            CircleSpec("completed", a_due, group[0], ended_on=a_due[-1],
+                       paid=on_time(a_due, late={(0, 1), (1, 2), (2, 3)})),
+            CircleSpec("completed", b_due, group[1], ended_on=b_due[-1],
+                       paid=on_time(b_due, partial={(3, 4), (4, 5)})),
+            CircleSpec("cancelled", c_due, group[2], ended_on=date(2025, 3, 5)),
+            CircleSpec("active", d_due, group[3], paid=on_time(d_due[:3])),
+        ],
+    )  # fmt: skip
+    await conn.execute("COMMIT")
+    await conn.close()
+
+    response = await client.get(
+        "/v1/reports/portfolio?from=2025-01-01&to=2025-06-30", headers=caller.headers
+    )
+    assert response.status_code == 200, response.text
+    row = next(r for r in response.json()["data"] if r["dimension"] == "all")
+    assert (row["circle_members_ended"], row["circle_members_completed"]) == (18, 12)
+    assert row["circle_completion_rate"] == "0.6667"
+    # Due: 6 x 6 + 5 x 6 + 2 x 6 + 3 x 6; on time: all but A's 3 late, B's 2 paid in
+    # halves the second after the due date, and C's 12 never paid.
+    assert row["circle_contributions_due"] == 36 + 30 + 12 + 18
+    assert row["circle_contributions_on_time"] == 96 - 3 - 2 - 12
+    assert row["circle_on_time_contribution_rate"] == "0.8229"  # 79 / 96

@@ -36,7 +36,6 @@ _SUPPRESSION = (
     "below k, rates and amounts resting on such counts, and complementary cells hidden so "
     "that no hidden value can be derived from the shown ones, totals included."
 )
-_UNTIL_CIRCLES = "Absent: not computed from the lending circles' tables yet."
 _DIMENSION = (
     "`all` for everyone in the group, else the breakdown this row belongs to. Gender as "
     "recorded (`unknown` if not); age band from the birth year: age = the year of the "
@@ -199,21 +198,34 @@ class PortfolioRow(_Row):
         description="principal_written_off / average gross outstanding principal, the mean "
         "of principal_outstanding on the day before the period and on its last day."
     )
+    circle_members_ended: int | None = Field(
+        description="Members of lending circles that ended in the period: completed (every "
+        "member paid out) or cancelled. Circles are counted by member, so each has the "
+        "member's gender and age band."
+    )
+    circle_members_completed: int | None = Field(
+        description="Of those, members of circles that completed."
+    )
     circle_completion_rate: Rate | None = Field(
-        default=None,
-        description="Lending circles that ended in the period with every member paid out / "
-        f"circles that ended in it. {_UNTIL_CIRCLES}",
+        description="circle_members_completed / circle_members_ended: the share of people "
+        "whose circle, ended in the period, ran to completion."
+    )
+    circle_contributions_due: int | None = Field(
+        description="Contributions due in the period: each member of an active, completed or "
+        "cancelled circle for each round whose due date falls in it (a cancelled circle's "
+        "rounds only up to the day it was cancelled)."
+    )
+    circle_contributions_on_time: int | None = Field(
+        description="Of those, contributions paid in full by the round's due date."
     )
     circle_on_time_contribution_rate: Rate | None = Field(
-        default=None,
-        description="Circle contributions due in the period paid by their due date / "
-        f"contributions due in it. {_UNTIL_CIRCLES}",
+        description="circle_contributions_on_time / circle_contributions_due."
     )
 
 
 class PortfolioReport(ReportMeta):
-    """Loans, repayment and risk from the loan ledger. Lending-circle completion and
-    on-time contribution rates are absent: not computed yet."""
+    """Loans, repayment and risk from the loan ledger; lending-circle completion and
+    on-time contributions from the circles' calendars."""
 
     data: list[PortfolioRow]
 

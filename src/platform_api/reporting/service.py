@@ -448,6 +448,53 @@ def _meta(scope: Scope, cubes: Cubes) -> dict[str, Any]:
 
 # --------------------------------------------------------------------------- portfolio
 
+# Lending circles, by member (their gender and age band): members of circles that ended
+# in the period, completed or cancelled, and each member's contributions due in it (a
+# round's due date; a cancelled circle's rounds only up to its cancellation), on time when
+# the member had paid the whole contribution by the due date. Read live: circles are few
+# beside loans.
+_CIRCLES_SQL = f"""
+WITH member AS (
+    SELECT m.id AS member_id, c.id AS circle_id, c.currency, c.status, c.contribution_amount,
+           CASE c.status WHEN 'completed' THEN c.completed_on
+                         WHEN 'cancelled' THEN (c.cancelled_at AT TIME ZONE 'UTC')::date
+           END AS ended_on,
+           (c.cancelled_at AT TIME ZONE 'UTC')::date AS cancelled_on,
+           {_GENDER} AS gender, {_BAND} AS band
+    FROM lending_circles c
+    JOIN lending_circle_members m ON m.tenant_id = c.tenant_id AND m.circle_id = c.id
+    JOIN entrepreneurs en ON en.tenant_id = m.tenant_id AND en.id = m.entrepreneur_id
+    WHERE c.tenant_id = $1 AND c.status IN ('active', 'completed', 'cancelled')
+), due AS (
+    SELECT mb.currency, mb.gender, mb.band, r.due_date,
+           coalesce((SELECT sum(k.amount) FROM lending_circle_contributions k
+                     WHERE k.tenant_id = $1 AND k.member_id = mb.member_id
+                       AND k.round = r.number AND k.paid_on <= r.due_date), 0)
+               >= mb.contribution_amount AS on_time
+    FROM member mb
+    JOIN lending_circle_rounds r ON r.tenant_id = $1 AND r.circle_id = mb.circle_id
+    WHERE r.due_date BETWEEN $3 AND $4
+      AND (mb.cancelled_on IS NULL OR r.due_date <= mb.cancelled_on)
+)
+SELECT width_bucket(ended_on, $2::date[]) AS n, currency, gender, band,
+       count(*) AS circle_members_ended,
+       count(*) FILTER (WHERE status = 'completed') AS circle_members_completed,
+       0 AS circle_contributions_due, 0 AS circle_contributions_on_time
+FROM member WHERE ended_on BETWEEN $3 AND $4
+GROUP BY 1, 2, 3, 4
+UNION ALL
+SELECT width_bucket(due_date, $2::date[]), currency, gender, band, 0, 0, count(*),
+       count(*) FILTER (WHERE on_time)
+FROM due
+GROUP BY 1, 2, 3, 4
+"""
+_CIRCLE_COUNTS = (
+    "circle_members_ended",
+    "circle_members_completed",
+    "circle_contributions_due",
+    "circle_contributions_on_time",
+)
+
 _PORTFOLIO_COUNTS = (
     "loans_disbursed",
     "loans_outstanding",
@@ -455,6 +502,7 @@ _PORTFOLIO_COUNTS = (
     "loans_paid_on_time",
     "loans_par30",
     "loans_written_off",
+    *_CIRCLE_COUNTS,
 )
 #: Amounts, each shown only with the count of loans it sums over.
 _PORTFOLIO_AMOUNTS = {
@@ -480,6 +528,12 @@ def _portfolio_derived(category: Category, table: dict[Category, dict[str, int]]
         "write_off_ratio": metrics.ratio(
             2 * row["principal_written_off"], row["opening_principal"] + principal
         ),
+        "circle_completion_rate": metrics.ratio(
+            row["circle_members_completed"], row["circle_members_ended"]
+        ),
+        "circle_on_time_contribution_rate": metrics.ratio(
+            row["circle_contributions_on_time"], row["circle_contributions_due"]
+        ),
     }
 
 
@@ -491,7 +545,15 @@ async def portfolio_report(db: Database, scope: Scope) -> PortfolioReport:
     async def read(conn: asyncpg.Connection, tenant_id: uuid.UUID) -> PortfolioCells:
         await portfolio.refresh(conn, tenant_id)
         rows = await portfolio.read(conn, tenant_id, plan, scope.end.year)
-        return portfolio.cells(rows, plan, periods)
+        cells = portfolio.cells(rows, plan, periods)
+        circles = await conn.fetch(
+            _CIRCLES_SQL, tenant_id, *_arguments(scope, [p.start for p in periods])
+        )
+        for row in circles:
+            sums = cells.setdefault((row["n"], row["currency"], row["gender"], row["band"]), {})
+            for name in _CIRCLE_COUNTS:
+                sums[name] = sums.get(name, 0) + row[name]
+        return cells
 
     return portfolio_from_cells(scope, ks, await _each_tenant(db, scope.tenant_ids, read))
 
@@ -521,6 +583,10 @@ def portfolio_from_cells(
         "repayment_rate": _same_row("loans_due", "loans_paid_on_time"),
         "par30": _same_row("loans_par30", "loans_outstanding"),
         "write_off_ratio": _same_row("loans_written_off", "loans_outstanding"),
+        "circle_completion_rate": _same_row("circle_members_ended", "circle_members_completed"),
+        "circle_on_time_contribution_rate": _same_row(
+            "circle_contributions_due", "circle_contributions_on_time"
+        ),
     }
     data = [
         PortfolioRow(
