@@ -19,8 +19,8 @@ T = TypeVar("T", bound="PortfolioReport")
 
 @_attrs_define
 class PortfolioReport:
-    """Loans, repayment and risk from the loan ledger. Lending-circle completion and
-    on-time contribution rates are absent: not computed yet.
+    """Loans, repayment and risk from the loan ledger; lending-circle completion and
+    on-time contributions from the circles' calendars.
 
     """
 

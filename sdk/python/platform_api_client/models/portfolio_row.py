@@ -9,7 +9,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.portfolio_row_dimension import PortfolioRowDimension
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PortfolioRow")
 
@@ -73,12 +72,21 @@ class PortfolioRow:
     write_off_ratio: float | None | str
     """ principal_written_off / average gross outstanding principal, the mean of principal_outstanding on the day
     before the period and on its last day. """
-    circle_completion_rate: float | None | str | Unset = UNSET
-    """ Lending circles that ended in the period with every member paid out / circles that ended in it. Absent: not
-    computed from the lending circles' tables yet. """
-    circle_on_time_contribution_rate: float | None | str | Unset = UNSET
-    """ Circle contributions due in the period paid by their due date / contributions due in it. Absent: not
-    computed from the lending circles' tables yet. """
+    circle_members_ended: int | None
+    """ Members of lending circles that ended in the period: completed (every member paid out) or cancelled. Circles
+    are counted by member, so each has the member's gender and age band. """
+    circle_members_completed: int | None
+    """ Of those, members of circles that completed. """
+    circle_completion_rate: float | None | str
+    """ circle_members_completed / circle_members_ended: the share of people whose circle, ended in the period, ran
+    to completion. """
+    circle_contributions_due: int | None
+    """ Contributions due in the period: each member of an active, completed or cancelled circle for each round
+    whose due date falls in it (a cancelled circle's rounds only up to the day it was cancelled). """
+    circle_contributions_on_time: int | None
+    """ Of those, contributions paid in full by the round's due date. """
+    circle_on_time_contribution_rate: float | None | str
+    """ circle_contributions_on_time / circle_contributions_due. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -148,17 +156,23 @@ class PortfolioRow:
         write_off_ratio: float | None | str
         write_off_ratio = self.write_off_ratio
 
-        circle_completion_rate: float | None | str | Unset
-        if isinstance(self.circle_completion_rate, Unset):
-            circle_completion_rate = UNSET
-        else:
-            circle_completion_rate = self.circle_completion_rate
+        circle_members_ended: int | None
+        circle_members_ended = self.circle_members_ended
 
-        circle_on_time_contribution_rate: float | None | str | Unset
-        if isinstance(self.circle_on_time_contribution_rate, Unset):
-            circle_on_time_contribution_rate = UNSET
-        else:
-            circle_on_time_contribution_rate = self.circle_on_time_contribution_rate
+        circle_members_completed: int | None
+        circle_members_completed = self.circle_members_completed
+
+        circle_completion_rate: float | None | str
+        circle_completion_rate = self.circle_completion_rate
+
+        circle_contributions_due: int | None
+        circle_contributions_due = self.circle_contributions_due
+
+        circle_contributions_on_time: int | None
+        circle_contributions_on_time = self.circle_contributions_on_time
+
+        circle_on_time_contribution_rate: float | None | str
+        circle_on_time_contribution_rate = self.circle_on_time_contribution_rate
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -187,12 +201,14 @@ class PortfolioRow:
                 "loans_written_off": loans_written_off,
                 "principal_written_off": principal_written_off,
                 "write_off_ratio": write_off_ratio,
+                "circle_members_ended": circle_members_ended,
+                "circle_members_completed": circle_members_completed,
+                "circle_completion_rate": circle_completion_rate,
+                "circle_contributions_due": circle_contributions_due,
+                "circle_contributions_on_time": circle_contributions_on_time,
+                "circle_on_time_contribution_rate": circle_on_time_contribution_rate,
             }
         )
-        if circle_completion_rate is not UNSET:
-            field_dict["circle_completion_rate"] = circle_completion_rate
-        if circle_on_time_contribution_rate is not UNSET:
-            field_dict["circle_on_time_contribution_rate"] = circle_on_time_contribution_rate
 
         return field_dict
 
@@ -340,26 +356,54 @@ class PortfolioRow:
 
         write_off_ratio = _parse_write_off_ratio(d.pop("write_off_ratio"))
 
-        def _parse_circle_completion_rate(data: object) -> float | None | str | Unset:
+        def _parse_circle_members_ended(data: object) -> int | None:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | str | Unset, data)
+            return cast(int | None, data)
 
-        circle_completion_rate = _parse_circle_completion_rate(
-            d.pop("circle_completion_rate", UNSET)
+        circle_members_ended = _parse_circle_members_ended(d.pop("circle_members_ended"))
+
+        def _parse_circle_members_completed(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        circle_members_completed = _parse_circle_members_completed(
+            d.pop("circle_members_completed")
         )
 
-        def _parse_circle_on_time_contribution_rate(data: object) -> float | None | str | Unset:
+        def _parse_circle_completion_rate(data: object) -> float | None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
+            return cast(float | None | str, data)
+
+        circle_completion_rate = _parse_circle_completion_rate(d.pop("circle_completion_rate"))
+
+        def _parse_circle_contributions_due(data: object) -> int | None:
+            if data is None:
                 return data
-            return cast(float | None | str | Unset, data)
+            return cast(int | None, data)
+
+        circle_contributions_due = _parse_circle_contributions_due(
+            d.pop("circle_contributions_due")
+        )
+
+        def _parse_circle_contributions_on_time(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        circle_contributions_on_time = _parse_circle_contributions_on_time(
+            d.pop("circle_contributions_on_time")
+        )
+
+        def _parse_circle_on_time_contribution_rate(data: object) -> float | None | str:
+            if data is None:
+                return data
+            return cast(float | None | str, data)
 
         circle_on_time_contribution_rate = _parse_circle_on_time_contribution_rate(
-            d.pop("circle_on_time_contribution_rate", UNSET)
+            d.pop("circle_on_time_contribution_rate")
         )
 
         portfolio_row = cls(
@@ -386,7 +430,11 @@ class PortfolioRow:
             loans_written_off=loans_written_off,
             principal_written_off=principal_written_off,
             write_off_ratio=write_off_ratio,
+            circle_members_ended=circle_members_ended,
+            circle_members_completed=circle_members_completed,
             circle_completion_rate=circle_completion_rate,
+            circle_contributions_due=circle_contributions_due,
+            circle_contributions_on_time=circle_contributions_on_time,
             circle_on_time_contribution_rate=circle_on_time_contribution_rate,
         )
 
