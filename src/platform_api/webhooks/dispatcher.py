@@ -164,38 +164,39 @@ RETURNING d.id, d.attempts, e.id AS event_id, e.type, e.subject_id, e.created_at
         AS previous_secret"""
 
 #: Outcomes of one tenant's attempts, and of those the deliveries whose claim is still
-#: the recorder's (same attempt number, still pending), each locked.
+#: the recorder's (same attempt number, still pending), at their row versions.
 #:
 #: The plan must not rest on the statistics: after a burst they still say nothing is
 #: pending, and may not know the tenant at all, so a walk of all the tenant's deliveries
 #: (or of the table) to hash them against the outcomes looks cheaper than a lookup per
 #: outcome, and was chosen. So each delivery is found in a LATERAL subquery, planned on
 #: its own with the key bound (the primary key's one row: nothing is cheaper) and run
-#: once per outcome; its lock keeps it from being folded into a join. "Still pending" is
-#: compared through the outcome row, so the pending-only indexes are not candidates
-#: there (the outcomes are MATERIALIZED, so it stays a comparison with a column).
+#: once per outcome (its lock, or LIMIT, keeps it from being folded into a join). "Still
+#: pending" is compared through the outcome row, so the pending-only indexes are not
+#: candidates there (the outcomes are MATERIALIZED, so it stays a comparison with a
+#: column). The deliveries found are MATERIALIZED too: inlined, they were joined after
+#: the same walk. `{}` ends the lookup.
 _STILL_CLAIMED = """
 WITH outcome AS MATERIALIZED (
     SELECT *, 'pending' AS claimed_status
     FROM unnest($2::uuid[], $3::int[], $4::bool[], $5::int[], $6::int[], $7::text[],
                 $8::text[], $9::float8[])
         AS o(id, attempts, ok, status_code, latency_ms, excerpt, error, retry_after)
-), claimed AS (
+), claimed AS MATERIALIZED (
     SELECT o.*, d.ctid, d.tenant_id FROM outcome o CROSS JOIN LATERAL (
         SELECT d.ctid, d.tenant_id FROM webhook_deliveries d
         WHERE d.tenant_id = $1 AND d.id = o.id AND d.attempts = o.attempts
           AND d.status = o.claimed_status
-        FOR NO KEY UPDATE) d
+        {}) d
 )"""
 
 #: Step 3, first statement: lock the deliveries still claimed. A concurrent change (an
 #: endpoint disabled, a delivery retried by hand) is waited for and the claim checked on
 #: the latest version. The record then sees those versions (its statement snapshot is
 #: newer) and nothing can change them, so it updates them at their row versions (`ctid`,
-#: checked against the key), as the claim does. (In one statement the lock could yield a
-#: version newer than the statement's snapshot, which its update cannot see: the outcome
-#: was lost.)
-_LOCK_SQL = _STILL_CLAIMED + "\nSELECT count(*) FROM claimed"
+#: checked against the key), as the claim does. (Locked in the recording statement
+#: itself, a version newer than its snapshot could not be updated: the outcome was lost.)
+_LOCK_SQL = _STILL_CLAIMED.format("FOR NO KEY UPDATE") + "\nSELECT count(*) FROM claimed"
 
 #: Step 3: record the outcomes on the deliveries still claimed. A failed delivery's later
 #: ones (same endpoint and resource) are held back to its next attempt, so the claim's
@@ -203,7 +204,7 @@ _LOCK_SQL = _STILL_CLAIMED + "\nSELECT count(*) FROM claimed"
 #: without one success, for the whole window. The hold-back runs only when an attempt
 #: failed (a one-time check), not as a walk over every pending delivery.
 _RECORD_SQL = (
-    _STILL_CLAIMED
+    _STILL_CLAIMED.format("LIMIT 1")
     + """, recorded AS (
     UPDATE webhook_deliveries d SET
         status = CASE WHEN o.ok THEN 'delivered'
