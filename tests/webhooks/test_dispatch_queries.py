@@ -4,15 +4,18 @@ planner's statistics still say nothing is pending (as right after a burst)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from typing import Any
 
 import asyncpg
+import pytest
 
 from platform_api.core.db import Database, DatabaseUrls
 from platform_api.webhooks.dispatcher import (
     _CLAIM_SQL,
+    _LOCK_SQL,
     _RECORD_SQL,
     Dispatcher,
     _Attempt,
@@ -83,6 +86,51 @@ async def test_a_batch_of_outcomes_is_recorded_each_on_its_own_delivery(
     assert (await _statuses(app_db, tenant_id))[delivered["id"]]["status"] == "delivered"
 
 
+@pytest.mark.parametrize(
+    ("change", "recorded"),
+    [("next_attempt_at = NULL", "delivered"), ("attempts = attempts + 1", "pending")],
+)
+async def test_an_outcome_waits_for_a_concurrent_change_and_is_checked_on_its_result(
+    dev_client, admin: Caller, app_db: Database, database: DatabaseUrls, change: str, recorded: str
+):
+    """A change committed while the record waits for the row (its endpoint disabled, say)
+    leaves the claim the recorder's and the outcome is recorded; a new attempt does not."""
+    tenant_id = uuid.UUID(admin.tenant_id)
+    await subscribe(dev_client, admin, "http://127.0.0.1:9/hooks")
+    await emit_events(app_db, admin, [(uuid.uuid4(), {"n": 1})])
+    [claim] = await _claim(app_db, tenant_id, 1)
+
+    other = await asyncpg.connect(database.owner)
+    try:
+        async with other.transaction():
+            await other.execute("SELECT set_config('app.tenant_id', $1, true)", str(tenant_id))
+            await other.execute(
+                f"UPDATE webhook_deliveries SET {change} WHERE tenant_id = $1 AND id = $2",
+                tenant_id,
+                claim["id"],
+            )
+            changing = await other.fetchval("SELECT pg_current_xact_id()::text")
+            outcome = _Attempt(tenant_id, claim["id"], claim["attempts"], OK)
+            record = asyncio.create_task(_record(app_db, tenant_id, [outcome]))
+            while not await other.fetchval(
+                "SELECT count(*) FROM pg_locks WHERE NOT granted AND locktype = 'transactionid'"
+                " AND transactionid::text = $1",
+                changing,
+            ):
+                assert not record.done(), record.exception()
+                await asyncio.sleep(0.01)
+        await record
+    finally:
+        await other.close()
+
+    assert (await _statuses(app_db, tenant_id))[claim["id"]]["status"] == recorded
+
+
+async def _record(db: Database, tenant_id: uuid.UUID, attempts: list[_Attempt]) -> None:
+    async with db.transaction(tenant_id) as conn:
+        await Dispatcher(db, FAST)._record(conn, tenant_id, attempts)
+
+
 def _blocks(plan: str) -> int:
     """Shared buffers the heaviest part of a statement touched, from its EXPLAIN ANALYZE:
     the most any node counted (a node counts its inputs' too, and the data-modifying
@@ -129,8 +177,7 @@ async def test_a_burst_is_claimed_and_recorded_by_key_while_statistics_see_nothi
             "WHERE tenant_id = $1 AND last_attempt_at = now()",
             tenant_id,
         )
-        record_plan = await conn.fetchval(
-            "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + _RECORD_SQL,
+        outcomes = (
             tenant_id,
             [row["id"] for row in claimed],
             [row["attempts"] for row in claimed],
@@ -140,11 +187,19 @@ async def test_a_burst_is_claimed_and_recorded_by_key_while_statistics_see_nothi
             ["ok"] * batch,
             [None] * batch,
             [0.0] * batch,
+        )
+        lock_plan = await conn.fetchval(
+            "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + _LOCK_SQL, *outcomes
+        )
+        record_plan = await conn.fetchval(
+            "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + _RECORD_SQL,
+            *outcomes,
             FAST.retry.window_seconds,
         )
 
     assert len(claimed) == batch
     assert _blocks(claim_plan) < 50 * batch, claim_plan
+    assert _blocks(lock_plan) < 50 * batch, lock_plan
     assert _blocks(record_plan) < 50 * batch, record_plan
     statuses = [row["status"] for row in (await _statuses(app_db, tenant_id)).values()]
     assert statuses.count("delivered") == 2 * batch

@@ -163,25 +163,49 @@ RETURNING d.id, d.attempts, e.id AS event_id, e.type, e.subject_id, e.created_at
     CASE WHEN ep.previous_secret_expires_at > now() THEN ep.previous_secret END
         AS previous_secret"""
 
-#: Outcomes of one tenant's attempts. A result is kept only if the claim is still the
-#: recorder's (same attempt number, still pending). A failed delivery's later ones
-#: (same endpoint and resource) are held back to its next attempt, so the claim's scan
-#: does not keep revisiting them. Returns the endpoints that have now failed, without
-#: one success, for the whole window.
+#: Outcomes of one tenant's attempts, and of those the deliveries whose claim is still
+#: the recorder's (same attempt number, still pending), at their row versions.
 #:
-#: The plan must not rest on the statistics of `status`: after a burst of new events
-#: they still say nothing is pending, and the pending-only indexes then look free to
-#: read whole. So "still pending" is compared through the outcome rows (a join
-#: condition, which does not make those indexes usable): the deliveries are found by
-#: key, or by one scan where the table is small. The hold-back runs only when an
-#: attempt failed (a one-time check), not as a walk over every pending delivery.
-_RECORD_SQL = """
-WITH outcome AS (
+#: The plan must not rest on the statistics: after a burst they still say nothing is
+#: pending, and may not know the tenant at all, so a walk of all the tenant's deliveries
+#: (or of the table) to hash them against the outcomes looks cheaper than a lookup per
+#: outcome, and was chosen. So each delivery is found in a LATERAL subquery, planned on
+#: its own with the key bound (the primary key's one row: nothing is cheaper) and run
+#: once per outcome (its lock, or LIMIT, keeps it from being folded into a join). "Still
+#: pending" is compared through the outcome row, so the pending-only indexes are not
+#: candidates there (the outcomes are MATERIALIZED, so it stays a comparison with a
+#: column). The deliveries found are MATERIALIZED too: inlined, they were joined after
+#: the same walk. `{}` ends the lookup.
+_STILL_CLAIMED = """
+WITH outcome AS MATERIALIZED (
     SELECT *, 'pending' AS claimed_status
     FROM unnest($2::uuid[], $3::int[], $4::bool[], $5::int[], $6::int[], $7::text[],
                 $8::text[], $9::float8[])
         AS o(id, attempts, ok, status_code, latency_ms, excerpt, error, retry_after)
-), recorded AS (
+), claimed AS MATERIALIZED (
+    SELECT o.*, d.ctid, d.tenant_id FROM outcome o CROSS JOIN LATERAL (
+        SELECT d.ctid, d.tenant_id FROM webhook_deliveries d
+        WHERE d.tenant_id = $1 AND d.id = o.id AND d.attempts = o.attempts
+          AND d.status = o.claimed_status
+        {}) d
+)"""
+
+#: Step 3, first statement: lock the deliveries still claimed. A concurrent change (an
+#: endpoint disabled, a delivery retried by hand) is waited for and the claim checked on
+#: the latest version. The record then sees those versions (its statement snapshot is
+#: newer) and nothing can change them, so it updates them at their row versions (`ctid`,
+#: checked against the key), as the claim does. (Locked in the recording statement
+#: itself, a version newer than its snapshot could not be updated: the outcome was lost.)
+_LOCK_SQL = _STILL_CLAIMED.format("FOR NO KEY UPDATE") + "\nSELECT count(*) FROM claimed"
+
+#: Step 3: record the outcomes on the deliveries still claimed. A failed delivery's later
+#: ones (same endpoint and resource) are held back to its next attempt, so the claim's
+#: scan does not keep revisiting them. Returns the endpoints that have now failed,
+#: without one success, for the whole window. The hold-back runs only when an attempt
+#: failed (a one-time check), not as a walk over every pending delivery.
+_RECORD_SQL = (
+    _STILL_CLAIMED.format("LIMIT 1")
+    + """, recorded AS (
     UPDATE webhook_deliveries d SET
         status = CASE WHEN o.ok THEN 'delivered'
                       WHEN d.first_failed_at <= now() - make_interval(secs => $10) THEN 'failed'
@@ -194,9 +218,8 @@ WITH outcome AS (
         delivered_at = CASE WHEN o.ok THEN now() ELSE d.delivered_at END,
         response_status = o.status_code, response_latency_ms = o.latency_ms,
         response_excerpt = o.excerpt, error = o.error, updated_at = now()
-    FROM outcome o, webhook_endpoints ep
-    WHERE d.tenant_id = $1 AND d.id = o.id AND d.attempts = o.attempts
-      AND d.status = o.claimed_status
+    FROM claimed o, webhook_endpoints ep
+    WHERE d.ctid = o.ctid AND d.tenant_id = o.tenant_id AND d.id = o.id
       AND ep.tenant_id = d.tenant_id AND ep.id = d.endpoint_id
     RETURNING d.endpoint_id, d.subject_id, d.sequence, o.ok, d.next_attempt_at
 ), held_back AS (
@@ -218,6 +241,7 @@ WITH outcome AS (
 SELECT ep.id FROM webhook_endpoints ep JOIN health h ON h.endpoint_id = ep.id
 WHERE ep.tenant_id = $1 AND NOT h.any_ok AND ep.status = 'enabled'
   AND ep.failing_since <= now() - make_interval(secs => $10)"""
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,10 +388,9 @@ class Dispatcher:
     async def _record(
         self, conn: asyncpg.Connection, tenant_id: uuid.UUID, attempts: list[_Attempt]
     ) -> None:
-        """Step 3 for one tenant, in its round's transaction."""
+        """Step 3 for one tenant, in its round's transaction: lock, then record."""
         retry = self._config.retry
-        exhausted = await conn.fetch(
-            _RECORD_SQL,
+        outcomes = (
             tenant_id,
             [a.delivery_id for a in attempts],
             [a.attempt for a in attempts],
@@ -377,8 +400,9 @@ class Dispatcher:
             [a.outcome.excerpt for a in attempts],
             [a.outcome.error for a in attempts],
             [retry.delay(a.attempt, self._unit_random()) for a in attempts],
-            retry.window_seconds,
         )
+        await conn.execute(_LOCK_SQL, *outcomes)
+        exhausted = await conn.fetch(_RECORD_SQL, *outcomes, retry.window_seconds)
         for row in exhausted:
             await service.disable_endpoint(
                 conn, tenant_id=tenant_id, endpoint_id=row["id"], actor=None, reason="failing"
