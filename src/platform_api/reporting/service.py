@@ -209,6 +209,18 @@ def _rows(
     return result
 
 
+def _placed(periods: Sequence[Period], key: GroupKey, category: Category) -> dict[str, Any]:
+    """Where a report row sits: its period, tenant (or None) and breakdown."""
+    period = periods[key[0] - 1]
+    return {
+        "period_start": period.start,
+        "period_end": period.end,
+        "tenant_id": key[1],
+        "dimension": category[0],
+        "category": category[1],
+    }
+
+
 def _same_row(*measures: str) -> Callable[[Category], list[tuple[Category, str]]]:
     return lambda category: [(category, measure) for measure in measures]
 
@@ -422,16 +434,7 @@ async def impact_report(db: Database, scope: Scope) -> ImpactReport:
         values["median_days_to_match"] = None if hidden else medians.get(key, {}).get(category)
         if hidden:
             values["suppressed"].append("median_days_to_match")
-        data.append(
-            ImpactRow(
-                period_start=periods[key[0] - 1].start,
-                period_end=periods[key[0] - 1].end,
-                tenant_id=key[1],
-                dimension=category[0],
-                category=category[1],
-                **values,
-            )
-        )
+        data.append(ImpactRow(**_placed(periods, key, category), **values))
     return ImpactReport(**_meta(scope, cubes), data=data)
 
 
@@ -465,14 +468,19 @@ WITH member AS (
     JOIN lending_circle_members m ON m.tenant_id = c.tenant_id AND m.circle_id = c.id
     JOIN entrepreneurs en ON en.tenant_id = m.tenant_id AND en.id = m.entrepreneur_id
     WHERE c.tenant_id = $1 AND c.status IN ('active', 'completed', 'cancelled')
+), paid_by_due AS (
+    SELECT k.member_id, k.round, sum(k.amount) AS amount
+    FROM lending_circle_contributions k
+    JOIN lending_circle_rounds r
+      ON r.tenant_id = k.tenant_id AND r.circle_id = k.circle_id AND r.number = k.round
+    WHERE k.tenant_id = $1 AND r.due_date BETWEEN $3 AND $4 AND k.paid_on <= r.due_date
+    GROUP BY 1, 2
 ), due AS (
     SELECT mb.currency, mb.gender, mb.band, r.due_date,
-           coalesce((SELECT sum(k.amount) FROM lending_circle_contributions k
-                     WHERE k.tenant_id = $1 AND k.member_id = mb.member_id
-                       AND k.round = r.number AND k.paid_on <= r.due_date), 0)
-               >= mb.contribution_amount AS on_time
+           coalesce(p.amount, 0) >= mb.contribution_amount AS on_time
     FROM member mb
     JOIN lending_circle_rounds r ON r.tenant_id = $1 AND r.circle_id = mb.circle_id
+    LEFT JOIN paid_by_due p ON p.member_id = mb.member_id AND p.round = r.number
     WHERE r.due_date BETWEEN $3 AND $4
       AND (mb.cancelled_on IS NULL OR r.due_date <= mb.cancelled_on)
 )
@@ -589,15 +597,7 @@ def portfolio_from_cells(
         ),
     }
     data = [
-        PortfolioRow(
-            period_start=periods[key[0] - 1].start,
-            period_end=periods[key[0] - 1].end,
-            tenant_id=key[1],
-            currency=key[2],
-            dimension=category[0],
-            category=category[1],
-            **values,
-        )
+        PortfolioRow(**_placed(periods, key, category), currency=key[2], **values)
         for key, category, values in _rows(
             cubes,
             counts=_PORTFOLIO_COUNTS,
