@@ -704,15 +704,20 @@ async def _create_database(admin_url: str, name: str, password: str) -> None:
             "BENCH_DATABASE_URL to a superuser URL"
         ) from None
     try:
-        # A fresh password every run: works whatever the server's auth method is.
-        exists = await conn.fetchval("SELECT true FROM pg_roles WHERE rolname = $1", OWNER_ROLE)
-        verb = "ALTER" if exists else "CREATE"
-        await conn.execute(f"{verb} ROLE {OWNER_ROLE} LOGIN CREATEROLE PASSWORD '{password}'")
-        if await conn.fetchval("SELECT true FROM pg_roles WHERE rolname = $1", APP_ROLE):
-            await conn.execute(f"ALTER ROLE {APP_ROLE} PASSWORD '{password}'")
+        await set_role_passwords(conn, password)
         await conn.execute(f"CREATE DATABASE {name} OWNER {OWNER_ROLE}")
     finally:
         await conn.close()
+
+
+async def set_role_passwords(conn: asyncpg.Connection, password: str) -> None:
+    """The benchmark roles (the owner created if missing) with a fresh password: works
+    whatever the server's auth method is."""
+    exists = await conn.fetchval("SELECT true FROM pg_roles WHERE rolname = $1", OWNER_ROLE)
+    verb = "ALTER" if exists else "CREATE"
+    await conn.execute(f"{verb} ROLE {OWNER_ROLE} LOGIN CREATEROLE PASSWORD '{password}'")
+    if await conn.fetchval("SELECT true FROM pg_roles WHERE rolname = $1", APP_ROLE):
+        await conn.execute(f"ALTER ROLE {APP_ROLE} PASSWORD '{password}'")
 
 
 async def _drop_database(admin_url: str, name: str) -> None:

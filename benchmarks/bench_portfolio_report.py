@@ -68,6 +68,7 @@ from _harness import (
     _terminate,
     _url,
     scratch_database,
+    set_role_passwords,
 )
 from platform_api.app import create_app
 from platform_api.core.migrate import migrate
@@ -216,11 +217,7 @@ def kept_database(
     async def provision() -> None:
         conn = await asyncpg.connect(admin_url)
         try:
-            exists = await conn.fetchval("SELECT true FROM pg_roles WHERE rolname = $1", OWNER_ROLE)
-            verb = "ALTER" if exists else "CREATE"
-            await conn.execute(f"{verb} ROLE {OWNER_ROLE} LOGIN CREATEROLE PASSWORD '{password}'")
-            if await conn.fetchval("SELECT true FROM pg_roles WHERE rolname = $1", APP_ROLE):
-                await conn.execute(f"ALTER ROLE {APP_ROLE} PASSWORD '{password}'")
+            await set_role_passwords(conn, password)
             if not await conn.fetchval("SELECT true FROM pg_database WHERE datname = $1", name):
                 await conn.execute(f"CREATE DATABASE {name} OWNER {OWNER_ROLE}")
         finally:

@@ -28,6 +28,19 @@ async def _statuses(client: httpx.AsyncClient, caller: Caller, n: int) -> list[i
     return [(await client.get("/v1/me", headers=caller.headers)).status_code for _ in range(n)]
 
 
+async def _tokens(database: DatabaseUrls, principal: Principal) -> float:
+    """What the shared bucket of `principal`'s client holds now."""
+    conn = await asyncpg.connect(database.owner)
+    try:
+        milli = await conn.fetchval(
+            "SELECT milli_tokens FROM rate_limit_buckets WHERE key = $1",
+            f"client:{principal.client_id}",
+        )
+    finally:
+        await conn.close()
+    return int(milli) / 1000
+
+
 async def test_a_client_past_its_tenants_client_limit_gets_429_with_retry_after(
     client, platform: Platform
 ):
@@ -113,25 +126,14 @@ async def test_an_expired_lease_hands_its_tokens_back(app, database: DatabaseUrl
         kind=PrincipalKind.OPERATOR, client_id=uuid.uuid4(), tenant_id=None, scopes=frozenset()
     )
 
-    async def tokens() -> float:
-        conn = await asyncpg.connect(database.owner)
-        try:
-            milli = await conn.fetchval(
-                "SELECT milli_tokens FROM rate_limit_buckets WHERE key = $1",
-                f"client:{principal.client_id}",
-            )
-        finally:
-            await conn.close()
-        return int(milli) / 1000
-
     await limiter.admit(principal)  # the first take is of one token: the limit is not known
     started = time.monotonic()
     await limiter.admit(principal)  # then a lease of a hundredth, 6: one spent, 5 held
-    before = await tokens()
+    before = await _tokens(database, principal)
     for lease in limiter._clients.values():
         lease.expires = 0  # as if a second had passed
     await limiter.admit(principal)  # hands the 5 back and takes 6 again
-    after = await tokens()
+    after = await _tokens(database, principal)
     refilled = (time.monotonic() - started) * 600 / 60
     assert before - 1 <= after <= before - 1 + refilled  # without handing back: before - 6
 
@@ -145,12 +147,5 @@ async def test_concurrent_requests_of_a_worker_share_one_lease(app, database: Da
     )
     await limiter.admit(principal)  # learns the limit: leases of 60 from now on
     await asyncio.gather(*(limiter.admit(principal) for _ in range(50)))
-    conn = await asyncpg.connect(database.owner)
-    try:
-        milli = await conn.fetchval(
-            "SELECT milli_tokens FROM rate_limit_buckets WHERE key = $1",
-            f"client:{principal.client_id}",
-        )
-    finally:
-        await conn.close()
-    assert 6000 - 1 - 60 <= milli / 1000 < 6000 - 1 - 60 + 2  # one lease, plus refill
+    tokens = await _tokens(database, principal)
+    assert 6000 - 1 - 60 <= tokens < 6000 - 1 - 60 + 2  # one lease, plus refill
