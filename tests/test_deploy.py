@@ -135,18 +135,44 @@ def test_probes_and_healthchecks_ask_real_routes():
 
 def test_every_variable_set_is_read_by_the_code():
     configmap = _one("ConfigMap", "platform-api-config")["data"]
-    secret = _one("Secret", "platform-api-db")["stringData"]
+    secret = set(_one("Secret", "platform-api-db")["stringData"])
+    secret |= set(_one("Secret", "platform-api-db-owner")["stringData"])
     compose_env: set[str] = set()
     for service in _compose()["services"].values():
         if service.get("image", "").startswith("postgres:"):
             continue  # the database's own image
         compose_env |= set(service.get("environment", {}))
     assert {"HOST", "PORT", "WORKERS"} == CLI_ENV
-    unknown = (set(configmap) | set(secret) | compose_env) - SETTINGS_ENV - CLI_ENV
+    unknown = (set(configmap) | secret | compose_env) - SETTINGS_ENV - CLI_ENV
     assert not unknown, f"not read by the code: {sorted(unknown)}"
     # What a production start cannot do without.
-    assert {"DATABASE_URL", "DATABASE_APP_URL", "DB_APP_PASSWORD"} <= set(secret) & compose_env
+    assert {"DATABASE_URL", "DATABASE_APP_URL", "DB_APP_PASSWORD"} <= secret & compose_env
     assert "JWT_PRIVATE_KEY_FILE" in set(configmap) & compose_env
+
+
+def test_only_the_migration_holds_the_owner_credentials():
+    """API and worker pods serve as the app role and do not migrate: a compromised pod
+    cannot change the schema or bypass row-level security."""
+    assert _one("ConfigMap", "platform-api-config")["data"]["MIGRATE_ON_START"] == "false"
+    owner_secret = {
+        name
+        for name, spec in _pod_specs().items()
+        for container in spec["containers"]
+        for source in container.get("envFrom", [])
+        if source.get("secretRef", {}).get("name") == "platform-api-db-owner"
+    }
+    assert owner_secret == {"platform-api-migrate"}
+    assert "DATABASE_URL" not in _one("Secret", "platform-api-db")["stringData"]
+    services = _compose()["services"]
+    with_owner = {
+        name
+        for name, service in services.items()
+        if "DATABASE_URL" in service.get("environment", {})
+    }
+    assert with_owner == {"migrate"}
+    assert all(
+        services[name]["environment"]["MIGRATE_ON_START"] == "false" for name in ("api", "worker")
+    )
 
 
 def test_containers_run_cli_commands():

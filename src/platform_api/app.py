@@ -15,7 +15,7 @@ from platform_api.auth.keys import load_or_create_key
 from platform_api.auth.revocation import RevocationListener
 from platform_api.auth.router import router as auth_router
 from platform_api.auth.tokens import TokenService
-from platform_api.core.db import Database, create_pool, resolve_urls
+from platform_api.core.db import Database, create_pool, serving_url
 from platform_api.core.errors import install_error_handlers
 from platform_api.core.health import router as health_router
 from platform_api.core.jobs import run_every
@@ -116,7 +116,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        urls = resolve_urls(settings)
+        app_url = serving_url(settings)
         path, create = signing_key_path(settings)
         key = load_or_create_key(path, settings.jwt_algorithm, create=create)
         app.state.tokens = TokenService(
@@ -125,7 +125,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             audience=settings.jwt_audience,
             lifetime_seconds=settings.token_lifetime_seconds,
         )
-        pool = await create_pool(urls.app, settings)
+        pool = await create_pool(app_url, settings)
         app.state.db = Database(pool)
         limiter = RateLimiter(app.state.db, settings) if settings.rate_limit_enabled else None
         app.state.limiter = limiter
@@ -135,7 +135,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             else None
         )
         app.state.report_db = Database(report_pool) if report_pool else app.state.db
-        listener = RevocationListener(urls.app, settings.token_lifetime_seconds)
+        listener = RevocationListener(app_url, settings.token_lifetime_seconds)
         await listener.start()
         # Everything built so far lives as long as the worker: move it out of the
         # collector's sight, so full collections under load take milliseconds, not 100.

@@ -15,7 +15,7 @@ from fastapi import FastAPI
 
 from platform_api.core.errors import Problem
 from platform_api.core.logging import configure_logging
-from platform_api.core.migrate import migrate
+from platform_api.core.migrate import SchemaNotReady, migrate, prepare_database
 from platform_api.settings import get_settings
 
 
@@ -47,10 +47,8 @@ def _serve(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, _exit_on_signal)
     settings = get_settings()
     configure_logging(settings.log_level)
-    urls = migrate(settings)
     # Workers reuse what the parent resolved (and keep the embedded server it started).
-    os.environ["DATABASE_URL"] = urls.owner
-    os.environ["DATABASE_APP_URL"] = urls.app
+    os.environ["DATABASE_APP_URL"] = prepare_database(settings)
     uvicorn.run(
         "platform_api.cli:app_factory",
         factory=True,
@@ -104,10 +102,10 @@ def _sweep_overdue(_: argparse.Namespace) -> int:
     from platform_api.loans.accounts.service import sweep_overdue
 
     settings = get_settings()
-    urls = migrate(settings)
+    app_url = prepare_database(settings)
 
     async def run() -> int:
-        pool = await create_pool(urls.app, settings)
+        pool = await create_pool(app_url, settings)
         try:
             return await sweep_overdue(Database(pool))
         finally:
@@ -125,10 +123,10 @@ def _worker(_: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, _exit_on_signal)
     settings = get_settings()
     configure_logging(settings.log_level)
-    urls = migrate(settings)
+    app_url = prepare_database(settings)
 
     async def run() -> None:
-        pool = await create_pool(urls.app, settings)
+        pool = await create_pool(app_url, settings)
         try:
             await Dispatcher(Database(pool), DispatchConfig.from_settings(settings)).run()
         finally:
@@ -152,7 +150,9 @@ def _openapi(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="platform-api")
     commands = parser.add_subparsers(dest="command", required=True)
-    serve = commands.add_parser("serve", help="migrate, then serve HTTP")
+    serve = commands.add_parser(
+        "serve", help="migrate (unless MIGRATE_ON_START=false), then serve HTTP"
+    )
     serve.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     serve.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
     serve.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", "1")))
@@ -173,7 +173,11 @@ def main(argv: list[str] | None = None) -> int:
     openapi.add_argument("--output", default="openapi/openapi.json")
     openapi.set_defaults(run=_openapi)
     args = parser.parse_args(argv)
-    result: int = args.run(args)
+    try:
+        result: int = args.run(args)
+    except SchemaNotReady as exc:
+        print(f"not starting: {exc}", file=sys.stderr)
+        return 1
     return result
 
 

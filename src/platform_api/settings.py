@@ -24,6 +24,13 @@ class Settings(BaseSettings):
         description="URL the API serves with. Unset: `database_url` with the user replaced "
         "by `db_app_role` (and `db_app_password`).",
     )
+    migrate_on_start: bool = Field(
+        default=True,
+        description="`serve`, `worker` and `sweep-overdue` bring the schema up to date "
+        "before starting (as the owner). false: they connect only with `database_app_url` "
+        "and refuse to start unless `platform-api migrate` has already brought the schema "
+        "to this release, so the owner's credentials stay with the migration job.",
+    )
     db_app_role: str = Field(
         default="platform_app",
         description="Role the API connects as: owns nothing, cannot bypass row-level security.",

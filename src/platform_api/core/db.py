@@ -65,6 +65,12 @@ def resolve_urls(settings: Settings) -> DatabaseUrls:
     return DatabaseUrls(owner=owner, app=app, admin=admin)
 
 
+def serving_url(settings: Settings) -> str:
+    """What the API and workers connect with: the app role's URL, resolved without the
+    owner's (nor the embedded server) when it is configured on its own."""
+    return settings.database_app_url or resolve_urls(settings).app
+
+
 async def _init_connection(conn: asyncpg.Connection) -> None:
     await conn.set_type_codec(
         "jsonb",

@@ -10,9 +10,16 @@ from pathlib import Path
 import asyncpg
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy.engine import make_url
 
-from platform_api.core.db import EMBEDDED_DATABASE, EMBEDDED_OWNER, DatabaseUrls, resolve_urls
+from platform_api.core.db import (
+    EMBEDDED_DATABASE,
+    EMBEDDED_OWNER,
+    DatabaseUrls,
+    resolve_urls,
+    serving_url,
+)
 from platform_api.core.schema import APPEND_ONLY_TABLES
 from platform_api.models import load_all_models
 from platform_api.settings import Settings
@@ -77,6 +84,7 @@ async def _ensure_app_role(urls: DatabaseUrls, settings: Settings) -> None:
                 GRANT USAGE ON SCHEMA public TO {role};
                 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
                 REVOKE ALL ON alembic_version FROM {role};
+                GRANT SELECT ON alembic_version TO {role};
                 """
             )
             load_all_models()
@@ -86,9 +94,14 @@ async def _ensure_app_role(urls: DatabaseUrls, settings: Settings) -> None:
         await conn.close()
 
 
-def alembic_config(owner_url: str) -> Config:
+def _scripts() -> Config:
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent.parent / "migrations"))
+    return config
+
+
+def alembic_config(owner_url: str) -> Config:
+    config = _scripts()
     url = make_url(owner_url).set(drivername="postgresql+asyncpg")
     config.set_main_option(
         "sqlalchemy.url", url.render_as_string(hide_password=False).replace("%", "%%")
@@ -104,3 +117,46 @@ def migrate(settings: Settings) -> DatabaseUrls:
     command.upgrade(alembic_config(urls.owner), "head")
     asyncio.run(_ensure_app_role(urls, settings))
     return urls
+
+
+class SchemaNotReady(RuntimeError):
+    """Starting without migrating found a schema other than this release's."""
+
+
+def _is_behind(revision: str | None) -> bool:
+    """Nothing, or a revision this release knows that is not its head. An unknown revision
+    is a newer release's, whose migration job ran first in a rolling update: refusing
+    would only stop this release's pods from restarting until the rollout replaces them."""
+    scripts = ScriptDirectory.from_config(_scripts())
+    if revision is None:
+        return True
+    known = {script.revision for script in scripts.walk_revisions()}
+    return revision in known and revision != scripts.get_current_head()
+
+
+async def _schema_revision(app_url: str) -> str | None:
+    conn = await asyncpg.connect(app_url)
+    try:
+        return await conn.fetchval("SELECT version_num FROM alembic_version")  # type: ignore[no-any-return]
+    except asyncpg.UndefinedTableError:
+        return None
+    finally:
+        await conn.close()
+
+
+def prepare_database(settings: Settings) -> str:
+    """Before serving: migrate (the default), or only check that the migration job ran.
+    Returns the URL to serve with."""
+    if settings.migrate_on_start:
+        urls = migrate(settings)
+        return urls.app
+    if not settings.database_app_url:
+        raise SchemaNotReady("MIGRATE_ON_START=false needs DATABASE_APP_URL (the app role's URL)")
+    app_url = serving_url(settings)
+    found = asyncio.run(_schema_revision(app_url))
+    if _is_behind(found):
+        raise SchemaNotReady(
+            f"the database schema is at {found or 'nothing'}, older than this release's: "
+            "run `platform-api migrate` (as the owner) first"
+        )
+    return app_url
