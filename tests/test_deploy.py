@@ -148,6 +148,7 @@ def test_every_variable_set_is_read_by_the_code():
     # What a production start cannot do without.
     assert {"DATABASE_URL", "DATABASE_APP_URL", "DB_APP_PASSWORD"} <= secret & compose_env
     assert "JWT_PRIVATE_KEY_FILE" in set(configmap) & compose_env
+    assert "METRICS_TOKEN" in secret & compose_env
 
 
 def test_only_the_migration_holds_the_owner_credentials():

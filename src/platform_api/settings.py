@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -149,6 +149,11 @@ class Settings(BaseSettings):
         le=1_000_000_000,
         description="Token requests a minute for one client id, whoever sends them and "
         "whether the secret is right: guessing a secret gets this many tries.",
+    )
+    metrics_token: SecretStr | None = Field(
+        default=None,
+        description="Bearer token `/metrics` requires (Prometheus `authorization` "
+        "credentials). Unset: `/metrics` is open, for development only.",
     )
     metering_enabled: bool = Field(
         default=True,

@@ -7,6 +7,7 @@ import uuid
 import asyncpg
 import httpx
 from fastapi import APIRouter
+from pydantic import SecretStr
 
 from platform_api.app import create_app
 from tests.conftest import Caller
@@ -110,3 +111,16 @@ async def test_health_readiness_and_metrics(client):
     metrics = await client.get("/metrics")
     assert metrics.status_code == 200
     assert "http_requests_total" in metrics.text
+
+
+async def test_metrics_need_the_metrics_token_when_one_is_set(settings):
+    app = create_app(settings.model_copy(update={"metrics_token": SecretStr("s3cret-scrape")}))
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "s3cret-scrape"}):
+            refused = await client.get("/metrics", headers=headers)
+            assert refused.status_code == 401
+            assert refused.headers["content-type"] == "application/problem+json"
+            assert "http_requests_total" not in refused.text
+        allowed = await client.get("/metrics", headers={"Authorization": "Bearer s3cret-scrape"})
+        assert allowed.status_code == 200 and "http_requests_total" in allowed.text

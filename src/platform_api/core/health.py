@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import hmac
 
 from fastapi import APIRouter, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel
 
-from platform_api.core.errors import problem_response
+from platform_api.core.errors import Problem, problem_response
 from platform_api.core.responses import respond
 
 router = APIRouter(tags=["platform"])
@@ -42,6 +43,17 @@ async def readyz(request: Request) -> Response:
 
 
 @router.get("/metrics", operation_id="platform_metrics", include_in_schema=False)
-async def metrics() -> Response:
-    """Prometheus text format (expose only on the operator network)."""
+async def metrics(request: Request) -> Response:
+    """Prometheus text format. With `METRICS_TOKEN` set, only for its bearer: operation
+    names and latencies tell an outsider what the platform is used for and when."""
+    token = request.app.state.settings.metrics_token
+    if token is not None:
+        given = request.headers.get("authorization", "").encode()
+        if not hmac.compare_digest(given, b"Bearer " + token.get_secret_value().encode()):
+            raise Problem(
+                401,
+                "Send `Authorization: Bearer <METRICS_TOKEN>`.",
+                slug="unauthenticated",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
