@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response, Security
 
 from platform_api.audit import service
-from platform_api.audit.schemas import AuditAction, AuditEvent, ResourceType
+from platform_api.audit.schemas import AuditAction, AuditEvent, AuditResourceType
 from platform_api.auth.dependencies import TenantContext, tenant_context
 from platform_api.core.pagination import Page, PageParams, page_params
 from platform_api.core.responses import respond
@@ -27,7 +27,7 @@ async def list_audit_events(
     page: Annotated[PageParams, Depends(page_params)],
     action: Annotated[AuditAction | None, Query(description="Only this action.")] = None,
     resource_type: Annotated[
-        ResourceType | None, Query(description="Only actions on this kind of resource.")
+        AuditResourceType | None, Query(description="Only actions on this kind of resource.")
     ] = None,
     resource_id: Annotated[
         uuid.UUID | None, Query(description="Only actions on this resource (its trail).")

@@ -38,7 +38,7 @@ class AuditAction(StrEnum):
     CIRCLE_COMPLETED = "lending_circle.completed"
 
 
-class ResourceType(StrEnum):
+class AuditResourceType(StrEnum):
     """What an action is about: the aggregate whose trail it belongs to (a repayment is
     part of its loan's trail; its own id is in `details.related`)."""
 
@@ -49,7 +49,7 @@ class ResourceType(StrEnum):
     LENDING_CIRCLE = "lending_circle"
 
 
-class ActorKind(StrEnum):
+class AuditActorKind(StrEnum):
     """The kind of principal that acted: today only a tenant's own clients move money or
     decide (the operator and funders cannot)."""
 
@@ -117,9 +117,9 @@ class AuditEvent(BaseModel):
     id: uuid.UUID
     occurred_at: datetime = Field(description="When (the database's clock).")
     actor_id: uuid.UUID = Field(description="The API client that acted.")
-    actor_kind: ActorKind
+    actor_kind: AuditActorKind
     action: AuditAction
-    resource_type: ResourceType
+    resource_type: AuditResourceType
     resource_id: uuid.UUID
     request_id: str | None = Field(description="The `X-Request-ID` of the request it was made in.")
     details: AuditDetails

@@ -14,11 +14,11 @@ from typing import Any
 import asyncpg
 
 from platform_api.audit.schemas import (
-    ActorKind,
     AuditAction,
+    AuditActorKind,
     AuditDetails,
     AuditEvent,
-    ResourceType,
+    AuditResourceType,
 )
 from platform_api.core.db import TENANT_GATE, Database
 from platform_api.core.errors import not_found
@@ -52,7 +52,7 @@ class Entry:
 
     actor: uuid.UUID
     action: AuditAction
-    resource_type: ResourceType
+    resource_type: AuditResourceType
     resource_id: uuid.UUID
     currency: str | None = None
     amounts: dict[str, int] = field(default_factory=dict)
@@ -77,7 +77,7 @@ class Entry:
         """The parameters of `insert_sql`, in order."""
         return [
             self.actor,
-            ActorKind.TENANT.value,
+            AuditActorKind.TENANT.value,
             self.action.value,
             self.resource_type.value,
             self.resource_id,
@@ -97,7 +97,7 @@ async def record(conn: asyncpg.Connection, tenant_id: uuid.UUID, entry: Entry) -
 @dataclass(frozen=True)
 class AuditFilters:
     action: AuditAction | None = None
-    resource_type: ResourceType | None = None
+    resource_type: AuditResourceType | None = None
     resource_id: uuid.UUID | None = None
     occurred_from: datetime | None = None
     occurred_to: datetime | None = None

@@ -19,7 +19,7 @@ from typing import Any
 import asyncpg
 
 from platform_api.audit import service as audit
-from platform_api.audit.schemas import AuditAction, ResourceType
+from platform_api.audit.schemas import AuditAction, AuditResourceType
 from platform_api.core.db import TENANT_GATE, Database
 from platform_api.core.errors import FieldError, conflict, invalid, not_found
 from platform_api.core.outbox import emit, emit_many
@@ -524,7 +524,7 @@ def _loan_entry(
     return audit.Entry(
         actor=actor,
         action=action,
-        resource_type=ResourceType.LOAN,
+        resource_type=AuditResourceType.LOAN,
         resource_id=loan_id,
         currency=currency,
         amounts=amounts or {},

@@ -23,7 +23,7 @@ from typing import Any
 import asyncpg
 
 from platform_api.audit import service as audit
-from platform_api.audit.schemas import AuditAction, ResourceType
+from platform_api.audit.schemas import AuditAction, AuditResourceType
 from platform_api.core.db import TENANT_GATE, Database, insert_tenant_row
 from platform_api.core.errors import FieldError, Problem, conflict, invalid, not_found
 from platform_api.core.outbox import emit, emit_many
@@ -199,7 +199,7 @@ async def _audit(
         audit.Entry(
             actor=actor,
             action=action,
-            resource_type=ResourceType.LENDING_CIRCLE,
+            resource_type=AuditResourceType.LENDING_CIRCLE,
             resource_id=circle["id"],
             currency=circle["currency"],
             amounts=amounts or {},

@@ -17,7 +17,7 @@ from typing import Any
 import asyncpg
 
 from platform_api.audit import service as audit
-from platform_api.audit.schemas import AuditAction, ResourceType
+from platform_api.audit.schemas import AuditAction, AuditResourceType
 from platform_api.core.db import TENANT_GATE, Database, insert_tenant_row, update_tenant_row
 from platform_api.core.errors import FieldError, conflict, invalid, not_found
 from platform_api.core.pagination import Page, PageParams, build_page, keyset_clause
@@ -438,7 +438,7 @@ async def _move(
         audit.Entry(
             actor=actor,
             action=AuditAction(f"group_loan_application.{to_status.value}"),
-            resource_type=ResourceType.GROUP_LOAN_APPLICATION,
+            resource_type=AuditResourceType.GROUP_LOAN_APPLICATION,
             resource_id=group_application_id,
             currency=moved.applications[0].currency if moved.applications else None,
             amounts=amounts,
@@ -675,7 +675,7 @@ async def post_group_repayment(
         audit.Entry(
             actor=actor,
             action=AuditAction.GROUP_REPAYMENT_POSTED,
-            resource_type=ResourceType.LOAN_GROUP,
+            resource_type=AuditResourceType.LOAN_GROUP,
             resource_id=group_id,
             currency=currency,
             amounts={"amount": data.amount},

@@ -21,7 +21,7 @@ from typing import Any
 import asyncpg
 
 from platform_api.audit import service as audit
-from platform_api.audit.schemas import AuditAction, ResourceType
+from platform_api.audit.schemas import AuditAction, AuditResourceType
 from platform_api.core.db import TENANT_GATE, Database, insert_tenant_row, update_tenant_row
 from platform_api.core.errors import FieldError, Problem, conflict, invalid, not_found
 from platform_api.core.outbox import emit
@@ -176,7 +176,7 @@ async def _transition(
             audit.Entry(
                 actor=actor,
                 action=AuditAction(event),
-                resource_type=ResourceType.LOAN_APPLICATION,
+                resource_type=AuditResourceType.LOAN_APPLICATION,
                 resource_id=application.id,
                 currency=application.currency,
                 amounts=amounts,
@@ -587,7 +587,7 @@ async def disburse(
         audit.Entry(
             actor=actor,
             action=AuditAction.LOAN_DISBURSED,
-            resource_type=ResourceType.LOAN,
+            resource_type=AuditResourceType.LOAN,
             resource_id=loan.id,
             currency=loan.currency,
             amounts={

@@ -11,7 +11,7 @@ from typing import Any
 import asyncpg
 
 from platform_api.audit import service as audit
-from platform_api.audit.schemas import AuditAction, ResourceType
+from platform_api.audit.schemas import AuditAction, AuditResourceType
 from platform_api.core.errors import Problem, conflict
 from platform_api.core.outbox import emit
 
@@ -75,7 +75,7 @@ async def audit_commitment(
         audit.Entry(
             actor=actor,
             action=AuditAction.FUNDING_COMMITTED,
-            resource_type=ResourceType.LOAN_APPLICATION,
+            resource_type=AuditResourceType.LOAN_APPLICATION,
             resource_id=application["id"],
             currency=application["currency"],
             amounts={"amount": amount},
