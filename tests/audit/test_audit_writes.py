@@ -52,22 +52,16 @@ async def test_a_loan_from_submission_to_write_off(client, platform: Platform):
         **{"X-Request-ID": request_id},
     )
     assert paid.status_code == 201, paid.text
-    reversed_ = await _post(
-        desk,
-        f"/v1/loans/{loan['id']}/repayments/{paid.json()['id']}/reverse",
-        desk.maker,
-        {"reason": "Keyed twice by Achieng Otieno"},
-    )
-    assert reversed_.status_code == 200, reversed_.text
-    settled = await desk.pay(loan, 10**9)
+
+    async def reverse(repayment: dict[str, Any], reason: str) -> None:
+        path = f"/v1/loans/{loan['id']}/repayments/{repayment['id']}/reverse"
+        reversal = await _post(desk, path, desk.maker, {"reason": reason})
+        assert reversal.status_code == 200, reversal.text
+
+    await reverse(paid.json(), "Keyed twice by Achieng Otieno")
+    settled = await desk.pay(loan, 10**9)  # everything: closes the loan
     assert settled.status_code == 201, settled.text
-    reopened = await _post(
-        desk,
-        f"/v1/loans/{loan['id']}/repayments/{settled.json()['id']}/reverse",
-        desk.maker,
-        {"reason": "Bounced"},
-    )
-    assert reopened.status_code == 200, reopened.text
+    await reverse(settled.json(), "Bounced")  # reopens it
     written = await _post(
         desk, f"/v1/loans/{loan['id']}/write-off", desk.checker, {"reason": WRITE_OFF_REASON}
     )

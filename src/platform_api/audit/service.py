@@ -7,6 +7,7 @@ paying a round trip. Reads are for the tenant admin."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -47,15 +48,15 @@ _INSERT_SQL = insert_sql(2)
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One audited action. Amounts are minor units of `currency`; `reason` is a code,
-    never free text (see `AuditDetails`)."""
+    """One audited action. Amounts are minor units of `currency` (None: not applicable,
+    left out); `reason` is a code, never free text (see `AuditDetails`)."""
 
     actor: uuid.UUID
     action: AuditAction
     resource_type: AuditResourceType
     resource_id: uuid.UUID
     currency: str | None = None
-    amounts: dict[str, int] = field(default_factory=dict)
+    amounts: Mapping[str, int | None] = field(default_factory=dict)
     from_state: str | None = None
     to_state: str | None = None
     reason: str | None = None
@@ -65,7 +66,7 @@ class Entry:
         """The JSON stored: only the facts that apply."""
         facts: dict[str, Any] = {
             "currency": self.currency,
-            "amounts": self.amounts,
+            "amounts": {name: value for name, value in self.amounts.items() if value is not None},
             "from_state": self.from_state,
             "to_state": self.to_state,
             "reason": self.reason,

@@ -429,9 +429,6 @@ async def _move(
     )
     assert updated is not None  # locked above
     moved = await _group_application_model(conn, tenant_id, updated)
-    amounts = {"requested": moved.total_requested}
-    if moved.total_approved is not None:
-        amounts["approved"] = moved.total_approved
     await audit.record(
         conn,
         tenant_id,
@@ -441,7 +438,7 @@ async def _move(
             resource_type=AuditResourceType.GROUP_LOAN_APPLICATION,
             resource_id=group_application_id,
             currency=moved.applications[0].currency if moved.applications else None,
-            amounts=amounts,
+            amounts={"requested": moved.total_requested, "approved": moved.total_approved},
             from_state=row["status"],
             to_state=to_status.value,
             reason=reason,

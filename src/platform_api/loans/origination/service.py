@@ -167,9 +167,6 @@ async def _transition(
     )
     application = _model(updated)
     if event:
-        amounts = {"requested": application.requested_amount}
-        if application.approved_amount is not None:
-            amounts["approved"] = application.approved_amount
         await audit.record(
             conn,
             tenant_id,
@@ -179,7 +176,10 @@ async def _transition(
                 resource_type=AuditResourceType.LOAN_APPLICATION,
                 resource_id=application.id,
                 currency=application.currency,
-                amounts=amounts,
+                amounts={
+                    "requested": application.requested_amount,
+                    "approved": application.approved_amount,
+                },
                 from_state=row["status"],
                 to_state=to_status.value,
                 reason=reason,
