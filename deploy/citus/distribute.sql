@@ -53,6 +53,9 @@ SELECT create_reference_table('funder_grants');
 -- Parents before children: a foreign key must point at a table already distributed.
 SELECT create_distributed_table('entrepreneurs', 'tenant_id', colocate_with => 'none');
 SELECT create_distributed_table('api_usage', 'tenant_id', colocate_with => 'entrepreneurs');
+-- audit_events keeps its append-only trigger (it only refuses UPDATE, DELETE and TRUNCATE,
+-- writing nothing): Citus needs citus.enable_unsafe_triggers on to keep it.
+SELECT create_distributed_table('audit_events', 'tenant_id', colocate_with => 'entrepreneurs');
 SELECT create_distributed_table('cohort_assignments', 'tenant_id', colocate_with => 'entrepreneurs');
 SELECT create_distributed_table('idempotency_keys', 'tenant_id', colocate_with => 'entrepreneurs');
 SELECT create_distributed_table('lenders', 'tenant_id', colocate_with => 'entrepreneurs');

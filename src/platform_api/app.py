@@ -11,6 +11,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
+from platform_api.audit.router import router as audit_router
 from platform_api.auth.keys import load_or_create_key
 from platform_api.auth.revocation import RevocationListener
 from platform_api.auth.router import router as auth_router
@@ -99,6 +100,10 @@ OPENAPI_TAGS = [
         "funders and the operator; small cells suppressed, never a person's record.",
     },
     {"name": "funders", "description": "Funders, and the grants that let them read reports."},
+    {
+        "name": "audit",
+        "description": "The tenant's append-only log of every money write and decision.",
+    },
     {"name": "platform", "description": "Health, readiness and metrics."},
 ]
 
@@ -226,6 +231,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         outcome_surveys_router,
         reports_router,
         funders_router,
+        audit_router,
         tenants_router,
         auth_router,
         health_router,

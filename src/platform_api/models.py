@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 def load_all_models() -> None:
+    import platform_api.audit.models
     import platform_api.core.idempotency
     import platform_api.core.metering
     import platform_api.core.outbox

@@ -251,6 +251,12 @@ async def _event(world: World) -> str:
     return str(events["data"][0]["id"])
 
 
+async def _audit_event(world: World) -> str:
+    await world.id("repayment_id")
+    entries = await world.call("GET", "/v1/audit-events?limit=1")
+    return str(entries["data"][0]["id"])
+
+
 async def _delivery(world: World) -> str:
     path = f"/v1/webhook-endpoints/{await world.id('endpoint_id')}"
     since = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
@@ -316,6 +322,7 @@ RESOURCES: dict[str, Callable[[World], Awaitable[str]]] = {
     "endpoint_id": _endpoint,
     "delivery_id": _delivery,
     "event_id": _event,
+    "audit_event_id": _audit_event,
     "funder_id": _funder,
     "grant_id": _grant,
     "tenant_id": _tenant,

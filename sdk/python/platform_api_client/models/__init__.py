@@ -6,6 +6,14 @@ from .application_status import ApplicationStatus
 from .approval import Approval
 from .arrears_report import ArrearsReport
 from .assigned_pair import AssignedPair
+from .audit_action import AuditAction
+from .audit_actor_kind import AuditActorKind
+from .audit_details import AuditDetails
+from .audit_details_amounts import AuditDetailsAmounts
+from .audit_details_related import AuditDetailsRelated
+from .audit_event import AuditEvent
+from .audit_event_page import AuditEventPage
+from .audit_resource_type import AuditResourceType
 from .channel import Channel
 from .circle_cancel import CircleCancel
 from .circle_frequency import CircleFrequency
@@ -228,6 +236,14 @@ __all__ = (
     "Approval",
     "ArrearsReport",
     "AssignedPair",
+    "AuditAction",
+    "AuditActorKind",
+    "AuditDetails",
+    "AuditDetailsAmounts",
+    "AuditDetailsRelated",
+    "AuditEvent",
+    "AuditEventPage",
+    "AuditResourceType",
     "Channel",
     "CircleCancel",
     "CircleFrequency",

@@ -18,6 +18,8 @@ from typing import Any
 
 import asyncpg
 
+from platform_api.audit import service as audit
+from platform_api.audit.schemas import AuditAction, AuditResourceType
 from platform_api.core.db import TENANT_GATE, Database
 from platform_api.core.errors import FieldError, conflict, invalid, not_found
 from platform_api.core.outbox import emit, emit_many
@@ -363,7 +365,8 @@ postings AS (
     WHERE tenant_id = $1 AND id = $2
 )"""
 _POST_SQL = f"WITH {_MOVE_BALANCES} SELECT"
-#: A new repayment, its postings and its event: the whole write in one round trip.
+#: A new repayment, its postings, its event and its audit entry: the whole write in one
+#: round trip.
 _REPAYMENT_SQL = f"""
 WITH repayment AS (
     INSERT INTO loan_repayments (tenant_id, id, created_by, updated_by, created_at, updated_at,
@@ -373,6 +376,8 @@ WITH repayment AS (
 ), {_MOVE_BALANCES}, event AS (
     INSERT INTO outbox_events (tenant_id, id, type, subject_id, data)
     VALUES ($1, gen_random_uuid(), 'repayment.posted', $21, $32)
+), audit AS (
+    {audit.insert_sql(33)}
 )
 SELECT"""
 
@@ -494,6 +499,41 @@ def _repayment_model(row: Mapping[str, Any]) -> Repayment:
     return Repayment.model_validate(dict(row))
 
 
+def _repayment_amounts(repayment: Repayment) -> dict[str, int]:
+    return {
+        "amount": repayment.amount,
+        "principal": repayment.principal,
+        "interest": repayment.interest,
+        "fees": repayment.fees,
+        "overpayment": repayment.overpayment,
+    }
+
+
+def _loan_entry(
+    actor: uuid.UUID,
+    action: AuditAction,
+    loan_id: uuid.UUID,
+    currency: str,
+    *,
+    amounts: dict[str, int] | None = None,
+    from_state: LoanStatus | None = None,
+    to_state: LoanStatus | None = None,
+    related: dict[str, uuid.UUID] | None = None,
+) -> audit.Entry:
+    """The audit entry of a change to a loan account."""
+    return audit.Entry(
+        actor=actor,
+        action=action,
+        resource_type=AuditResourceType.LOAN,
+        resource_id=loan_id,
+        currency=currency,
+        amounts=amounts or {},
+        from_state=from_state,
+        to_state=to_state,
+        related=related or {},
+    )
+
+
 async def post_repayment(
     conn: asyncpg.Connection,
     *,
@@ -558,6 +598,14 @@ async def post_repayment(
             repayment.fees,
             repayment.overpayment,
             repayment.model_dump(mode="json"),
+            *_loan_entry(
+                actor,
+                AuditAction.REPAYMENT_POSTED,
+                loan_id,
+                loan["currency"],
+                amounts=_repayment_amounts(repayment),
+                related={"repayment_id": repayment.id},
+            ).arguments(),
         )
     except asyncpg.UniqueViolationError:
         raise conflict(
@@ -565,6 +613,18 @@ async def post_repayment(
             external_reference=data.external_reference,
         ) from None
     if settled:
+        await audit.record(
+            conn,
+            tenant_id,
+            _loan_entry(
+                actor,
+                AuditAction.LOAN_CLOSED,
+                loan_id,
+                loan["currency"],
+                from_state=LoanStatus.ACTIVE,
+                to_state=LoanStatus.CLOSED,
+            ),
+        )
         await emit(
             conn,
             tenant_id=tenant_id,
@@ -669,6 +729,18 @@ async def reverse_repayment(
         loan["currency"],
     )
     repayment = _repayment_model(row)
+    await audit.record(
+        conn,
+        tenant_id,
+        _loan_entry(
+            actor,
+            AuditAction.REPAYMENT_REVERSED,
+            loan_id,
+            loan["currency"],
+            amounts={"amount": repayment.amount},
+            related={"repayment_id": repayment_id},
+        ),
+    )
     await emit(
         conn,
         tenant_id=tenant_id,
@@ -677,6 +749,18 @@ async def reverse_repayment(
         data=repayment.model_dump(mode="json"),
     )
     if was_closed and not settled:
+        await audit.record(
+            conn,
+            tenant_id,
+            _loan_entry(
+                actor,
+                AuditAction.LOAN_REOPENED,
+                loan_id,
+                loan["currency"],
+                from_state=LoanStatus.CLOSED,
+                to_state=LoanStatus.ACTIVE,
+            ),
+        )
         await emit(
             conn,
             tenant_id=tenant_id,
@@ -743,6 +827,21 @@ async def write_off(
         postings.totals["fees"],
     )
     result = await get_loan_in(conn, tenant_id=tenant_id, loan_id=loan_id)
+    await audit.record(
+        conn,
+        tenant_id,
+        _loan_entry(
+            actor,
+            AuditAction.LOAN_WRITTEN_OFF,
+            loan_id,
+            loan["currency"],
+            amounts={
+                target: postings.totals[target] for target in ("principal", "interest", "fees")
+            },
+            from_state=LoanStatus.ACTIVE,
+            to_state=LoanStatus.WRITTEN_OFF,
+        ),
+    )
     await emit(
         conn,
         tenant_id=tenant_id,

@@ -22,6 +22,8 @@ from typing import Any
 
 import asyncpg
 
+from platform_api.audit import service as audit
+from platform_api.audit.schemas import AuditAction, AuditResourceType
 from platform_api.core.db import TENANT_GATE, Database, insert_tenant_row
 from platform_api.core.errors import FieldError, Problem, conflict, invalid, not_found
 from platform_api.core.outbox import emit, emit_many
@@ -177,6 +179,35 @@ async def _lock(
     if row is None:
         raise not_found("Lending circle")
     return row
+
+
+async def _audit(
+    conn: asyncpg.Connection,
+    tenant_id: uuid.UUID,
+    actor: uuid.UUID,
+    action: AuditAction,
+    circle: Mapping[str, Any],
+    *,
+    to_state: CircleStatus | None = None,
+    amounts: dict[str, int] | None = None,
+    related: dict[str, uuid.UUID] | None = None,
+) -> None:
+    """Record a change to the locked `circle` (as it was before) in the audit log."""
+    await audit.record(
+        conn,
+        tenant_id,
+        audit.Entry(
+            actor=actor,
+            action=action,
+            resource_type=AuditResourceType.LENDING_CIRCLE,
+            resource_id=circle["id"],
+            currency=circle["currency"],
+            amounts=amounts or {},
+            from_state=circle["status"] if to_state else None,
+            to_state=to_state,
+            related=related or {},
+        ),
+    )
 
 
 def _require(circle: Mapping[str, Any], action: str, *allowed: CircleStatus) -> None:
@@ -486,6 +517,15 @@ async def start(
         seed,
     )
     result = await _circle_in(conn, tenant_id, circle_id)
+    await _audit(
+        conn,
+        tenant_id,
+        actor,
+        AuditAction.CIRCLE_STARTED,
+        circle,
+        to_state=CircleStatus.ACTIVE,
+        amounts={"contribution": circle["contribution_amount"]},
+    )
     await emit(
         conn,
         tenant_id=tenant_id,
@@ -529,6 +569,14 @@ async def cancel(
         circle_id,
         actor,
         data.reason,
+    )
+    await _audit(
+        conn,
+        tenant_id,
+        actor,
+        AuditAction.CIRCLE_CANCELLED,
+        circle,
+        to_state=CircleStatus.CANCELLED,
     )
     return await _circle_in(conn, tenant_id, circle_id)
 
@@ -636,6 +684,15 @@ async def contribute(
         target["number"] <= circle["rounds_paid_out"],
     )
     contribution = _contribution_model({**row, "due_date": target["due_date"]}, circle["currency"])
+    await _audit(
+        conn,
+        tenant_id,
+        actor,
+        AuditAction.CONTRIBUTION_RECEIVED,
+        circle,
+        amounts={"amount": contribution.amount},
+        related={"contribution_id": contribution.id, "member_id": contribution.member_id},
+    )
     await emit(
         conn,
         tenant_id=tenant_id,
@@ -769,6 +826,19 @@ async def release_payout(
         paid_on if completed else None,
     )
     payout = Payout(**dict(row), currency=circle["currency"])
+    await _audit(
+        conn,
+        tenant_id,
+        actor,
+        AuditAction.PAYOUT_RELEASED,
+        circle,
+        amounts={
+            "amount": payout.amount,
+            "from_contributions": payout.from_contributions,
+            "guarantee_draw": payout.guarantee_draw,
+        },
+        related={"payout_id": payout.id, "recipient_member_id": payout.recipient_member_id},
+    )
     await emit(
         conn,
         tenant_id=tenant_id,
@@ -803,6 +873,14 @@ async def release_payout(
         events=[(circle_id, event) for event in missed if event["received_pot"]],
     )
     if completed:
+        await _audit(
+            conn,
+            tenant_id,
+            actor,
+            AuditAction.CIRCLE_COMPLETED,
+            circle,
+            to_state=CircleStatus.COMPLETED,
+        )
         await emit(
             conn,
             tenant_id=tenant_id,

@@ -16,6 +16,8 @@ from typing import Any
 
 import asyncpg
 
+from platform_api.audit import service as audit
+from platform_api.audit.schemas import AuditAction, AuditResourceType
 from platform_api.core.db import TENANT_GATE, Database, insert_tenant_row, update_tenant_row
 from platform_api.core.errors import FieldError, conflict, invalid, not_found
 from platform_api.core.pagination import Page, PageParams, build_page, keyset_clause
@@ -397,9 +399,11 @@ async def _move(
     allowed: tuple[ApplicationStatus, ...],
     to_status: ApplicationStatus,
     step: Callable[[uuid.UUID], Awaitable[object]],
+    reason: str | None = None,
 ) -> GroupApplication:
     """Apply one origination step to every member application, in one transaction: the
-    group moves together or not at all."""
+    group moves together or not at all. Each member application's move is audited by
+    origination; the group's own is audited here."""
     row = await _group_application(conn, tenant_id, group_application_id, lock=True)
     if row["status"] not in allowed:
         names = " or ".join(s.value for s in allowed)
@@ -424,7 +428,24 @@ async def _move(
         returning="id, group_id, product_id, status, created_at, updated_at",
     )
     assert updated is not None  # locked above
-    return await _group_application_model(conn, tenant_id, updated)
+    moved = await _group_application_model(conn, tenant_id, updated)
+    await audit.record(
+        conn,
+        tenant_id,
+        audit.Entry(
+            actor=actor,
+            action=AuditAction(f"group_loan_application.{to_status.value}"),
+            resource_type=AuditResourceType.GROUP_LOAN_APPLICATION,
+            resource_id=group_application_id,
+            currency=moved.applications[0].currency if moved.applications else None,
+            amounts={"requested": moved.total_requested, "approved": moved.total_approved},
+            from_state=row["status"],
+            to_state=to_status.value,
+            reason=reason,
+            related={"group_id": moved.group_id},
+        ),
+    )
+    return moved
 
 
 async def submit(
@@ -508,6 +529,7 @@ async def decline(
         allowed=(ApplicationStatus.SUBMITTED,),
         to_status=ApplicationStatus.DECLINED,
         step=step,
+        reason=data.reason.value,
     )
 
 
@@ -643,6 +665,19 @@ async def post_group_repayment(
         data.external_reference,
         rule.value,
         [part.model_dump(mode="json") for part in parts],
+    )
+    await audit.record(
+        conn,
+        tenant_id,
+        audit.Entry(
+            actor=actor,
+            action=AuditAction.GROUP_REPAYMENT_POSTED,
+            resource_type=AuditResourceType.LOAN_GROUP,
+            resource_id=group_id,
+            currency=currency,
+            amounts={"amount": data.amount},
+            related={"group_repayment_id": row["id"]},
+        ),
     )
     return GroupRepayment.model_validate(dict(row))
 

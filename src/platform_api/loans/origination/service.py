@@ -6,8 +6,8 @@ Every transition locks the application row, checks the state machine
     draft -> submitted -> approved | declined | withdrawn;  approved -> disbursed
     (draft and approved may also be withdrawn)
 
-and writes, in the same transaction, the new state, an audit record (who, when, from,
-to, why) and an outbox event.
+and writes, in the same transaction, the new state, a transition record (who, when,
+from, to, why), an entry in the tenant's audit log and an outbox event.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from typing import Any
 
 import asyncpg
 
+from platform_api.audit import service as audit
+from platform_api.audit.schemas import AuditAction, AuditResourceType
 from platform_api.core.db import TENANT_GATE, Database, insert_tenant_row, update_tenant_row
 from platform_api.core.errors import FieldError, Problem, conflict, invalid, not_found
 from platform_api.core.outbox import emit
@@ -140,7 +142,9 @@ async def _transition(
     reason: str | None = None,
     note: str | None = None,
 ) -> LoanApplication:
-    """Move to `to_status` with `values`, recording the audit entry and the event."""
+    """Move to `to_status` with `values`, recording the transition; with `event`, also
+    the audit entry and the outbox event of that name (a disbursement has its own,
+    about the loan)."""
     updated = await update_tenant_row(
         conn,
         "loan_applications",
@@ -163,6 +167,24 @@ async def _transition(
     )
     application = _model(updated)
     if event:
+        await audit.record(
+            conn,
+            tenant_id,
+            audit.Entry(
+                actor=actor,
+                action=AuditAction(event),
+                resource_type=AuditResourceType.LOAN_APPLICATION,
+                resource_id=application.id,
+                currency=application.currency,
+                amounts={
+                    "requested": application.requested_amount,
+                    "approved": application.approved_amount,
+                },
+                from_state=row["status"],
+                to_state=to_status.value,
+                reason=reason,
+            ),
+        )
         await emit(
             conn,
             tenant_id=tenant_id,
@@ -558,6 +580,24 @@ async def disburse(
         to_status=ApplicationStatus.DISBURSED,
         values={"loan_id": loan.id},
         event=None,
+    )
+    await audit.record(
+        conn,
+        tenant_id,
+        audit.Entry(
+            actor=actor,
+            action=AuditAction.LOAN_DISBURSED,
+            resource_type=AuditResourceType.LOAN,
+            resource_id=loan.id,
+            currency=loan.currency,
+            amounts={
+                "principal": loan.principal,
+                "upfront_fee": loan.upfront_fee,
+                "net_disbursed": loan.net_disbursed,
+            },
+            to_state=loan.status.value,
+            related={"application_id": row["id"]},
+        ),
     )
     await emit(
         conn,

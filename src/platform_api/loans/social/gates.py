@@ -10,6 +10,8 @@ from typing import Any
 
 import asyncpg
 
+from platform_api.audit import service as audit
+from platform_api.audit.schemas import AuditAction, AuditResourceType
 from platform_api.core.errors import Problem, conflict
 from platform_api.core.outbox import emit
 
@@ -50,6 +52,36 @@ async def committed(
         application_id,
     )
     return total
+
+
+async def audit_commitment(
+    conn: asyncpg.Connection,
+    *,
+    tenant_id: uuid.UUID,
+    actor: uuid.UUID,
+    application: Mapping[str, Any],
+    commitment_id: uuid.UUID,
+    lender_id: uuid.UUID | None,
+    amount: int,
+) -> None:
+    """A lender's (or, without `lender_id`, the tenant's own) commitment to fund part of
+    an application, in the audit log."""
+    related = {"commitment_id": commitment_id}
+    if lender_id is not None:
+        related["lender_id"] = lender_id
+    await audit.record(
+        conn,
+        tenant_id,
+        audit.Entry(
+            actor=actor,
+            action=AuditAction.FUNDING_COMMITTED,
+            resource_type=AuditResourceType.LOAN_APPLICATION,
+            resource_id=application["id"],
+            currency=application["currency"],
+            amounts={"amount": amount},
+            related=related,
+        ),
+    )
 
 
 async def announce_fully_funded(
@@ -99,13 +131,23 @@ async def require_funding(
             slug="awaiting-funding",
             extra={"committed": total, "remaining": amount - total},
         )
-    await conn.execute(
+    commitment_id = await conn.fetchval(
         "INSERT INTO loan_funding_commitments (tenant_id, id, created_by, application_id, "
-        "lender_id, amount, currency) VALUES ($1, gen_random_uuid(), $2, $3, NULL, $4, $5)",
+        "lender_id, amount, currency) VALUES ($1, gen_random_uuid(), $2, $3, NULL, $4, $5) "
+        "RETURNING id",
         tenant_id,
         actor,
         application["id"],
         amount - total,
         application["currency"],
+    )
+    await audit_commitment(
+        conn,
+        tenant_id=tenant_id,
+        actor=actor,
+        application=application,
+        commitment_id=commitment_id,
+        lender_id=None,
+        amount=amount - total,
     )
     await announce_fully_funded(conn, tenant_id, application, amount)

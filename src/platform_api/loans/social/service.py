@@ -358,6 +358,15 @@ async def commit(
         raise conflict(
             "This lender already committed to this application.", lender_id=str(data.lender_id)
         ) from None
+    await gates.audit_commitment(
+        conn,
+        tenant_id=tenant_id,
+        actor=actor,
+        application=application,
+        commitment_id=row["id"],
+        lender_id=data.lender_id,
+        amount=data.amount,
+    )
     if data.amount == remaining:
         await gates.announce_fully_funded(conn, tenant_id, application, target)
     return _commitment(row)
