@@ -224,7 +224,9 @@ async def anonymise_entrepreneur(
     erase = ", ".join(f"{column} = NULL" for column in _PERSONAL)
     row = await conn.fetchrow(
         f"UPDATE entrepreneurs SET {erase}, status = 'anonymised', "
-        "anonymised_at = coalesce(anonymised_at, now()), updated_at = now(), updated_by = $3 "
+        "anonymised_at = coalesce(anonymised_at, now()), "
+        "updated_at = CASE status WHEN 'anonymised' THEN updated_at ELSE now() END, "
+        "updated_by = CASE status WHEN 'anonymised' THEN updated_by ELSE $3 END "
         f"WHERE tenant_id = $1 AND id = $2 RETURNING {_COLUMNS}",
         tenant_id,
         entrepreneur_id,
