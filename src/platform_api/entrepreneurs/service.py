@@ -105,22 +105,25 @@ async def create_entrepreneur(
     return _model(row, tenant_id)
 
 
+async def _read(
+    db: Database, sql: str, tenant_id: uuid.UUID, entrepreneur_id: uuid.UUID
+) -> tuple[asyncpg.Record, Entrepreneur]:
+    row = await db.fetchrow(tenant_id, sql, entrepreneur_id)
+    if row is None:
+        raise not_found("Entrepreneur")
+    return row, _model(row, tenant_id)
+
+
 async def get_entrepreneur(
     db: Database, *, tenant_id: uuid.UUID, entrepreneur_id: uuid.UUID
 ) -> Entrepreneur:
-    row = await db.fetchrow(tenant_id, _GET_SQL, entrepreneur_id)
-    if row is None:
-        raise not_found("Entrepreneur")
-    return _model(row, tenant_id)
+    return (await _read(db, _GET_SQL, tenant_id, entrepreneur_id))[1]
 
 
 async def export_entrepreneur(
     db: Database, *, tenant_id: uuid.UUID, entrepreneur_id: uuid.UUID
 ) -> EntrepreneurExport:
-    row = await db.fetchrow(tenant_id, _EXPORT_SQL, entrepreneur_id)
-    if row is None:
-        raise not_found("Entrepreneur")
-    person = _model(row, tenant_id)
+    row, person = await _read(db, _EXPORT_SQL, tenant_id, entrepreneur_id)
     return EntrepreneurExport(
         exported_at=datetime.now(UTC),
         anonymised=person.status is EntrepreneurStatus.ANONYMISED,

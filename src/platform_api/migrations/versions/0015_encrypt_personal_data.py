@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import context, op
@@ -80,18 +81,22 @@ def _rewrite(transform: Transform) -> None:
     bind.execute(sa.text("SELECT set_config('app.tenant_id', '', true)"))
 
 
-def upgrade() -> None:
-    ring = _keyring()
+def _retype(type_: sa.types.TypeEngine[Any], using: str, comment: str, was: str) -> None:
     for column in _SEALED:
         op.alter_column(
             "entrepreneurs",
             column,
-            type_=sa.LargeBinary(),
-            postgresql_using=f"convert_to({column}, 'UTF8')",
-            comment=_SEALED_COMMENT,
-            existing_comment=_PLAIN_COMMENT,
+            type_=type_,
+            postgresql_using=f"{using}({column}, 'UTF8')",
+            comment=comment,
+            existing_comment=was,
             existing_nullable=True,
         )
+
+
+def upgrade() -> None:
+    ring = _keyring()
+    _retype(sa.LargeBinary(), "convert_to", _SEALED_COMMENT, _PLAIN_COMMENT)
     _rewrite(
         lambda plain, tenant_id, row_id, column: ring.encrypt(
             plain.decode(), tenant_id=tenant_id, row_id=row_id, column=column
@@ -106,13 +111,4 @@ def downgrade() -> None:
             sealed, tenant_id=tenant_id, row_id=row_id, column=column
         ).encode()
     )
-    for column in _SEALED:
-        op.alter_column(
-            "entrepreneurs",
-            column,
-            type_=sa.Text(),
-            postgresql_using=f"convert_from({column}, 'UTF8')",
-            comment=_PLAIN_COMMENT,
-            existing_comment=_SEALED_COMMENT,
-            existing_nullable=True,
-        )
+    _retype(sa.Text(), "convert_from", _PLAIN_COMMENT, _SEALED_COMMENT)
