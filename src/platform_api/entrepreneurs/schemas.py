@@ -16,7 +16,7 @@ from pydantic import (
 )
 
 from platform_api.core.patch import PatchModel
-from platform_api.core.types import CountryCode, Name, ShortText
+from platform_api.core.types import CountryCode, Name, ShortText, no_nul
 
 
 class Gender(StrEnum):
@@ -73,6 +73,8 @@ Phone = Annotated[
 Email = Annotated[
     str,
     StringConstraints(max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
+    # Sealed, it is bytes to PostgreSQL, which no longer refuses a NUL in it.
+    AfterValidator(no_nul),
 ]
 Language = Annotated[
     str,
