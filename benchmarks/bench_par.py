@@ -89,8 +89,8 @@ FROM generate_series(1, $loans) AS g;
 INSERT INTO tenants (id, name, country, default_currency)
 VALUES ($tenant, 'PAR bench MFI', 'KE', 'KES');
 
-INSERT INTO entrepreneurs (tenant_id, id, country, full_name)
-SELECT $tenant, md5($tenant::text || '-entrepreneur-' || n)::uuid, 'KE', 'Borrower ' || n
+INSERT INTO entrepreneurs (tenant_id, id, country)
+SELECT $tenant, md5($tenant::text || '-entrepreneur-' || n)::uuid, 'KE'
 FROM generate_series(0, $entrepreneurs - 1) AS n;
 
 INSERT INTO loan_products (

@@ -88,8 +88,8 @@ $$ SELECT (lpad(to_hex(kind), 8, '0') || '-0000-4000-8000-' || lpad(to_hex(n), 1
 INSERT INTO tenants (id, name, country, default_currency)
 SELECT pg_temp.uid(1, t), 'Bench MFI ' || t, 'KE', 'KES' FROM generate_series(0, {tenants} - 1) t;
 
-INSERT INTO entrepreneurs (tenant_id, id, full_name, country, gender, birth_year)
-SELECT pg_temp.uid(1, e / {people}), pg_temp.uid(2, e), 'Borrower', 'KE',
+INSERT INTO entrepreneurs (tenant_id, id, country, gender, birth_year)
+SELECT pg_temp.uid(1, e / {people}), pg_temp.uid(2, e), 'KE',
        (ARRAY['female', 'female', 'female', 'male', 'male', 'female', 'male', 'undisclosed',
               'female', NULL])[1 + e % 10],
        1950 + (e * 7) % 56

@@ -154,9 +154,9 @@ async def seed(admin_url: str, mentors: int) -> tuple[uuid.UUID, list[uuid.UUID]
                 country, _, regions = PLACES[n % 3]
                 people.append(person)
                 await conn.execute(
-                    "INSERT INTO entrepreneurs (tenant_id, id, full_name, country, region, "
+                    "INSERT INTO entrepreneurs (tenant_id, id, country, region, "
                     "languages, sector, stage, needs, consent_network_sharing) "
-                    "VALUES ($1, $2, 'P', $3, $4, $5, $6, $7, $8, true)",
+                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true)",
                     own,
                     person,
                     country,

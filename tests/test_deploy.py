@@ -137,6 +137,7 @@ def test_every_variable_set_is_read_by_the_code():
     configmap = _one("ConfigMap", "platform-api-config")["data"]
     secret = set(_one("Secret", "platform-api-db")["stringData"])
     secret |= set(_one("Secret", "platform-api-db-owner")["stringData"])
+    secret |= set(_one("Secret", "platform-api-pii")["stringData"])
     compose_env: set[str] = set()
     for service in _compose()["services"].values():
         if service.get("image", "").startswith("postgres:"):
@@ -163,6 +164,11 @@ def test_only_the_migration_holds_the_owner_credentials():
         if source.get("secretRef", {}).get("name") == "platform-api-db-owner"
     }
     assert owner_secret == {"platform-api-migrate"}
+    # ENVIRONMENT=production: every workload needs the personal-data keys to start.
+    assert _one("ConfigMap", "platform-api-config")["data"]["ENVIRONMENT"] == "production"
+    for name, spec in _pod_specs().items():
+        sources = [s.get("secretRef", {}).get("name") for s in spec["containers"][0]["envFrom"]]
+        assert "platform-api-pii" in sources, name
     assert "DATABASE_URL" not in _one("Secret", "platform-api-db")["stringData"]
     services = _compose()["services"]
     with_owner = {

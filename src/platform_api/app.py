@@ -20,6 +20,7 @@ from platform_api.core.db import Database, create_pool, serving_url
 from platform_api.core.errors import install_error_handlers
 from platform_api.core.health import router as health_router
 from platform_api.core.jobs import run_every
+from platform_api.core.keyring import install_keyring
 from platform_api.core.metering import Meter, flush_logged
 from platform_api.core.middleware import RequestContextMiddleware
 from platform_api.core.openapi import install_openapi
@@ -122,6 +123,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app_url = serving_url(settings)
+        install_keyring(settings)
         path, create = signing_key_path(settings)
         key = load_or_create_key(path, settings.jwt_algorithm, create=create)
         app.state.tokens = TokenService(

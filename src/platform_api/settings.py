@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal, Self
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -14,6 +15,11 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 
+    environment: Literal["development", "production"] = Field(
+        default="development",
+        description="`production` refuses to start without the secrets a development "
+        "machine may generate for itself (`pii_keys`).",
+    )
     database_url: str | None = Field(
         default=None,
         description="Owner connection URL (runs migrations). Unset: start the embedded "
@@ -63,6 +69,18 @@ class Settings(BaseSettings):
     )
     token_lifetime_seconds: int = Field(
         default=3600, ge=60, le=86_400, description="Access-token lifetime."
+    )
+    pii_keys: dict[str, SecretStr] = Field(
+        default_factory=dict,
+        description="Keys that encrypt personal data at rest (AES-256-GCM): JSON of key id "
+        '-> base64 256-bit key, e.g. `{"2026-01": "..."}`. Keep every key that sealed a '
+        "stored value; new values use `pii_active_key`. Unset (development only): one is "
+        "generated once under `var_dir/keys`.",
+    )
+    pii_active_key: str | None = Field(
+        default=None,
+        description="Id of the key in `pii_keys` that seals new values (rotation: add a key, "
+        "make it active). May be left out when `pii_keys` holds one key.",
     )
 
     shutdown_grace_seconds: int = Field(
@@ -166,6 +184,15 @@ class Settings(BaseSettings):
         description="How often each worker adds its in-memory usage counts to the database "
         "(and once more on shutdown).",
     )
+
+    @model_validator(mode="after")
+    def _production_has_keys(self) -> Self:
+        if self.environment == "production" and not self.pii_keys:
+            raise ValueError(
+                "ENVIRONMENT=production needs PII_KEYS (and PII_ACTIVE_KEY): personal data "
+                "must not be sealed with a key generated on one machine"
+            )
+        return self
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ import asyncpg
 
 from platform_api.core.db import DatabaseUrls
 from platform_api.core.idempotency import _claim_sql
+from platform_api.core.keyring import keyring
 from tests.conftest import Caller
 
 
@@ -17,11 +18,15 @@ async def _count(database: DatabaseUrls, tenant_id: str, name: str) -> int:
     try:
         async with conn.transaction():
             await conn.execute("SELECT set_config('app.tenant_id', $1, true)", tenant_id)
-            return await conn.fetchval(
-                "SELECT count(*) FROM entrepreneurs WHERE full_name = $1", name
-            )
+            rows = await conn.fetch("SELECT id, full_name FROM entrepreneurs")
     finally:
         await conn.close()
+    tenant = uuid.UUID(tenant_id)
+    return sum(  # names are stored encrypted
+        keyring().decrypt(r["full_name"], tenant_id=tenant, row_id=r["id"], column="full_name")
+        == name
+        for r in rows
+    )
 
 
 async def test_replay_returns_the_identical_response_and_writes_once(

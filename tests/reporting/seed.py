@@ -45,8 +45,8 @@ async def people(
 ) -> list[uuid.UUID]:
     ids = [uuid.uuid4() for _ in persons]
     await conn.execute(
-        "INSERT INTO entrepreneurs (tenant_id, id, full_name, country, gender, birth_year) "
-        "SELECT $1, i, 'Seeded', 'KE', g, y FROM unnest($2::uuid[], $3::text[], $4::int[]) "
+        "INSERT INTO entrepreneurs (tenant_id, id, country, gender, birth_year) "
+        "SELECT $1, i, 'KE', g, y FROM unnest($2::uuid[], $3::text[], $4::int[]) "
         "AS p(i, g, y)",
         uuid.UUID(tenant_id),
         ids,

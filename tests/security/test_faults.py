@@ -92,7 +92,7 @@ async def outage(
 async def _create(http: httpx.AsyncClient, caller: Caller, name: str, key: str) -> int:
     response = await http.post(
         "/v1/entrepreneurs",
-        json={"full_name": name, "country": "KE"},
+        json={"full_name": name, "external_ref": name, "country": "KE"},
         headers={**caller.headers, "Idempotency-Key": key},
     )
     if response.status_code != 201:
@@ -106,7 +106,9 @@ async def _names(database: DatabaseUrls, tenant_id: str) -> list[str]:
     conn = await asyncpg.connect(database.owner)
     try:
         await conn.execute("SELECT set_config('app.tenant_id', $1, false)", tenant_id)
-        return [r["full_name"] for r in await conn.fetch("SELECT full_name FROM entrepreneurs")]
+        # external_ref: the name itself is stored encrypted.
+        rows = await conn.fetch("SELECT external_ref FROM entrepreneurs")
+        return [r["external_ref"] for r in rows]
     finally:
         await conn.close()
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from jose import jwk
 from jose.backends.base import Key
+
+from platform_api.core.files import create_once
 
 
 def _b64url_uint(value: int, length: int | None = None) -> str:
@@ -67,17 +68,7 @@ def load_or_create_key(path: Path, algorithm: str, *, create: bool) -> SigningKe
     if not path.exists():
         if not create:
             raise FileNotFoundError(f"signing key {path} does not exist")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(_generate(algorithm))
-        try:
-            os.link(tmp, path)  # fails if another process won the race: keep theirs
-        except FileExistsError:
-            pass
-        finally:
-            tmp.unlink()
+        create_once(path, _generate(algorithm))
     pem = path.read_bytes()
     private_key = serialization.load_pem_private_key(pem, password=None)
     expected = ec.EllipticCurvePrivateKey if algorithm == "ES256" else rsa.RSAPrivateKey

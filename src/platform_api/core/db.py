@@ -179,15 +179,17 @@ async def insert_tenant_row(
     actor: uuid.UUID,
     values: dict[str, Any],
     returning: str,
+    row_id: uuid.UUID | None = None,
 ) -> asyncpg.Record:
-    """INSERT a tenant-owned row under a new id, stamped with who created it. `table` and
-    the keys of `values` are names from code, never from input; values are parameters."""
+    """INSERT a tenant-owned row under `row_id` (default: a new id), stamped with who
+    created it. `table` and the keys of `values` are names from code, never from input;
+    values are parameters."""
     placeholders = ", ".join(f"${i}" for i in range(4, len(values) + 4))
     row: asyncpg.Record = await conn.fetchrow(
         f"INSERT INTO {table} (tenant_id, id, created_by, updated_by, {', '.join(values)}) "
         f"VALUES ($1, $2, $3, $3, {placeholders}) RETURNING {returning}",
         tenant_id,
-        uuid.uuid4(),
+        row_id or uuid.uuid4(),
         actor,
         *values.values(),
     )

@@ -147,9 +147,12 @@ async def _no_receive() -> Message:
 
 
 def _access_fields(scope: Scope, operation: str, status: int, elapsed: float) -> dict[str, Any]:
+    # The route's template, never the path sent: a path (and a query string) may carry
+    # whatever a caller typed, personal data included; the request id finds the rest.
+    route = scope.get("route")
     fields: dict[str, Any] = {
         "method": scope["method"],
-        "path": scope["path"],
+        "path": getattr(route, "path", None) or "unmatched",
         "operation": operation,
         "status": status,
         "duration_ms": round(elapsed * 1000, 2),

@@ -20,6 +20,7 @@ from platform_api.core.db import (
     resolve_urls,
     serving_url,
 )
+from platform_api.core.keyring import install_keyring
 from platform_api.core.schema import APPEND_ONLY_TABLES
 from platform_api.models import load_all_models
 from platform_api.settings import Settings
@@ -114,7 +115,9 @@ def migrate(settings: Settings) -> DatabaseUrls:
     urls = resolve_urls(settings)
     if urls.admin:
         asyncio.run(_provision_embedded(urls.admin))
-    command.upgrade(alembic_config(urls.owner), "head")
+    config = alembic_config(urls.owner)
+    config.attributes["keyring"] = install_keyring(settings)  # 0015 seals existing rows
+    command.upgrade(config, "head")
     asyncio.run(_ensure_app_role(urls, settings))
     return urls
 

@@ -7,12 +7,15 @@ from sqlalchemy.dialects.postgresql import ARRAY
 
 from platform_api.core.schema import tenant_table
 
+#: The personal fields are stored encrypted (`entrepreneurs.service.SEALED`).
+SEALED_COMMENT = "Personal: AES-256-GCM ciphertext (core/crypto.py); erased on anonymise"
+
 entrepreneurs = tenant_table(
     "entrepreneurs",
     sa.Column("external_ref", sa.Text, nullable=True, comment="The partner's own id"),
-    sa.Column("full_name", sa.Text, nullable=True, comment="Personal; erased on anonymise"),
-    sa.Column("phone", sa.Text, nullable=True, comment="Personal; erased on anonymise"),
-    sa.Column("email", sa.Text, nullable=True, comment="Personal; erased on anonymise"),
+    sa.Column("full_name", sa.LargeBinary, nullable=True, comment=SEALED_COMMENT),
+    sa.Column("phone", sa.LargeBinary, nullable=True, comment=SEALED_COMMENT),
+    sa.Column("email", sa.LargeBinary, nullable=True, comment=SEALED_COMMENT),
     sa.Column("gender", sa.Text, nullable=True),
     sa.Column("birth_year", sa.SmallInteger, nullable=True),
     sa.Column("country", sa.CHAR(2), nullable=False),

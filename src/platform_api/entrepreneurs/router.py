@@ -19,6 +19,7 @@ from platform_api.entrepreneurs import service
 from platform_api.entrepreneurs.schemas import (
     Entrepreneur,
     EntrepreneurCreate,
+    EntrepreneurExport,
     EntrepreneurUpdate,
     Sector,
     Stage,
@@ -103,6 +104,24 @@ async def get_entrepreneur(entrepreneur_id: uuid.UUID, caller: Reader) -> Respon
     """One entrepreneur of the caller's tenant (another tenant's is 404)."""
     return respond(
         await service.get_entrepreneur(
+            caller.db, tenant_id=caller.tenant_id, entrepreneur_id=entrepreneur_id
+        )
+    )
+
+
+@router.get(
+    "/{entrepreneur_id}/export",
+    operation_id="entrepreneurs_export",
+    response_model=EntrepreneurExport,
+)
+async def export_entrepreneur(entrepreneur_id: uuid.UUID, caller: Reader) -> Response:
+    """Everything your organisation holds about this person, in one document (their
+    right of access): the record, outcome surveys, loan applications with transitions,
+    endorsements and funding, loans with schedules and repayments, lending-circle and
+    loan-group memberships, matches with sessions, and the events about them. After
+    DELETE it says `anonymised` and holds no personal data."""
+    return respond(
+        await service.export_entrepreneur(
             caller.db, tenant_id=caller.tenant_id, entrepreneur_id=entrepreneur_id
         )
     )

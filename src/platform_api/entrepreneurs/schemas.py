@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -16,7 +16,7 @@ from pydantic import (
 )
 
 from platform_api.core.patch import PatchModel
-from platform_api.core.types import CountryCode, Name, ShortText
+from platform_api.core.types import CountryCode, Name, ShortText, no_nul
 
 
 class Gender(StrEnum):
@@ -73,6 +73,8 @@ Phone = Annotated[
 Email = Annotated[
     str,
     StringConstraints(max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
+    # Sealed, it is bytes to PostgreSQL, which no longer refuses a NUL in it.
+    AfterValidator(no_nul),
 ]
 Language = Annotated[
     str,
@@ -173,3 +175,85 @@ class Entrepreneur(BaseModel):
     anonymised_at: datetime | None
     created_at: datetime
     updated_at: datetime
+
+
+def _records(what: str) -> Any:
+    return Field(
+        description=f"{what}: each record whole, as stored (column names as keys, "
+        "money in minor units, times RFC 3339)."
+    )
+
+
+class EntrepreneurExport(BaseModel):
+    """Everything the caller's organisation holds about one entrepreneur (data-subject
+    access), read at one instant."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "exported_at": "2026-12-08T09:30:00Z",
+                    "anonymised": False,
+                    "entrepreneur": {
+                        "id": "0b9e6c1e-2f57-4e39-9a4e-6f0d2b7c1a11",
+                        "external_ref": "MESH-0001",
+                        "full_name": "Wanjiru Kamau",
+                        "phone": "+254712345678",
+                        "email": "wanjiru@example.org",
+                        "gender": "female",
+                        "birth_year": 1999,
+                        "country": "KE",
+                        "region": "Nairobi",
+                        "languages": ["sw", "en"],
+                        "business_name": "Mama Wanjiru's Kitchen",
+                        "sector": "food",
+                        "stage": "growing",
+                        "needs": ["bookkeeping"],
+                        "consent_data_processing": True,
+                        "consent_network_sharing": False,
+                        "status": "active",
+                        "anonymised_at": None,
+                        "created_at": "2026-01-05T08:00:00Z",
+                        "updated_at": "2026-01-05T08:00:00Z",
+                    },
+                    "outcome_surveys": [
+                        {
+                            "id": "5d1c2b9a-8f0e-4a7b-b1c2-3d4e5f6a7b8c",
+                            "kind": "baseline",
+                            "surveyed_on": "2026-01-05",
+                            "earns_from_own_business": False,
+                            "earns_from_gigs": True,
+                            "revenue_band": "100_500",
+                            "employees": 0,
+                        }
+                    ],
+                    "loan_applications": [],
+                    "loans": [],
+                    "lending_circle_memberships": [],
+                    "loan_groups": [],
+                    "matches": [],
+                    "events": [],
+                }
+            ]
+        }
+    )
+
+    exported_at: datetime
+    anonymised: bool = Field(
+        description="The person was anonymised: their personal fields are erased wherever "
+        "they were held, and the records below are linked to no one identifiable."
+    )
+    entrepreneur: Entrepreneur
+    outcome_surveys: list[dict[str, Any]] = _records("Outcome surveys")
+    loan_applications: list[dict[str, Any]] = _records(
+        "Loan applications, each with its `transitions`, `endorsements` and `funding_commitments`"
+    )
+    loans: list[dict[str, Any]] = _records("Loans, each with its `schedule` and `repayments`")
+    lending_circle_memberships: list[dict[str, Any]] = _records(
+        "Lending-circle memberships, each with its `circle`, `contributions` and `payouts`"
+    )
+    loan_groups: list[dict[str, Any]] = _records("Loan groups the person leads or belongs to")
+    matches: list[dict[str, Any]] = _records("Mentor matches, each with its `sessions`")
+    events: list[dict[str, Any]] = _records(
+        "Events (webhook payloads) about the person's applications, loans, repayments and matches"
+    )

@@ -54,6 +54,16 @@ from .endorsement_rule_update import EndorsementRuleUpdate
 from .endpoint_status import EndpointStatus
 from .entrepreneur import Entrepreneur
 from .entrepreneur_create import EntrepreneurCreate
+from .entrepreneur_export import EntrepreneurExport
+from .entrepreneur_export_events_item import EntrepreneurExportEventsItem
+from .entrepreneur_export_lending_circle_memberships_item import (
+    EntrepreneurExportLendingCircleMembershipsItem,
+)
+from .entrepreneur_export_loan_applications_item import EntrepreneurExportLoanApplicationsItem
+from .entrepreneur_export_loan_groups_item import EntrepreneurExportLoanGroupsItem
+from .entrepreneur_export_loans_item import EntrepreneurExportLoansItem
+from .entrepreneur_export_matches_item import EntrepreneurExportMatchesItem
+from .entrepreneur_export_outcome_surveys_item import EntrepreneurExportOutcomeSurveysItem
 from .entrepreneur_page import EntrepreneurPage
 from .entrepreneur_status import EntrepreneurStatus
 from .entrepreneur_update import EntrepreneurUpdate
@@ -284,6 +294,14 @@ __all__ = (
     "EndpointStatus",
     "Entrepreneur",
     "EntrepreneurCreate",
+    "EntrepreneurExport",
+    "EntrepreneurExportEventsItem",
+    "EntrepreneurExportLendingCircleMembershipsItem",
+    "EntrepreneurExportLoanApplicationsItem",
+    "EntrepreneurExportLoanGroupsItem",
+    "EntrepreneurExportLoansItem",
+    "EntrepreneurExportMatchesItem",
+    "EntrepreneurExportOutcomeSurveysItem",
     "EntrepreneurPage",
     "EntrepreneurStatus",
     "EntrepreneurUpdate",
