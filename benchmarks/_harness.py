@@ -66,12 +66,13 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any
 
 import asyncpg
 import httpx
 from sqlalchemy.engine import make_url
 
+from _http import KEY_MARK, HttpConnection, identity
 from platform_api.auth.principals import PrincipalKind
 from platform_api.auth.scopes import OPERATOR
 from platform_api.core.migrate import migrate
@@ -189,10 +190,6 @@ class Target:
         if self.idempotency_key:
             headers["Idempotency-Key"] = f"bench-check-{uuid.uuid4().hex}"
         return headers
-
-
-#: Where the Python load generator puts each request's Idempotency-Key.
-KEY_MARK = "\x00KEY\x00"
 
 
 def _headers(token: str | None, headers: Mapping[str, str] | None) -> dict[str, str]:
@@ -345,13 +342,7 @@ class Bench:
         bare_target = baseline or self.baseline()
         self._check(targets, bare_target)
         cfg = self.config
-        busy = _cpu_busy(1.0)
-        if busy is not None and busy > 0.15:
-            print(
-                f"WARNING: the machine was {busy:.0%} busy before the run (other processes); "
-                "the figures compete with them and are not reliable.",
-                flush=True,
-            )
+        warn_if_busy()
         print(
             f"load: {cfg.connections} keep-alive connections, {cfg.warmup:g} s warm-up + "
             f"{cfg.duration:g} s measured, {cfg.loadgen} load generator, "
@@ -827,6 +818,17 @@ def _cpu_busy(seconds: float) -> float | None:
     return 1 - (idle1 - idle0) / total if total > 0 else None
 
 
+def warn_if_busy() -> None:
+    """A warning when the machine was more than 15% busy over the last second."""
+    busy = _cpu_busy(1.0)
+    if busy is not None and busy > 0.15:
+        print(
+            f"WARNING: the machine was {busy:.0%} busy before the run (other processes); "
+            "the figures compete with them and are not reliable.",
+            flush=True,
+        )
+
+
 def _process_cpu(pid: int) -> float | None:
     """User + system CPU seconds so far of a process and of its live children (a
     server's uvicorn workers) (Linux; None elsewhere)."""
@@ -1113,55 +1115,6 @@ class _Run:
             self.sample_error = sample
 
 
-_P = TypeVar("_P", bound=asyncio.Protocol)
-
-
-class HttpConnection(asyncio.Protocol):
-    """A keep-alive HTTP/1.1 client connection that reads whole responses (status line +
-    ``Content-Length``; chunked ones are not supported) and hands each to
-    :meth:`response`: the load generators' shared reader."""
-
-    def __init__(self) -> None:
-        self.buffer = bytearray()
-        self.transport: asyncio.Transport | None = None
-
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        self.transport = cast(asyncio.Transport, transport)  # uvloop's is not a subclass
-
-    def data_received(self, data: bytes) -> None:
-        buffer = self.buffer
-        buffer += data
-        end = buffer.find(b"\r\n\r\n")
-        if end < 0:
-            return
-        head = bytes(buffer[:end]).lower()
-        at = head.find(b"\r\ncontent-length:")
-        if at >= 0:
-            stop = head.find(b"\r\n", at + 2)
-            length = int(head[at + 17 : stop if stop >= 0 else len(head)])
-        elif b"\r\ntransfer-encoding:" in head:
-            self.unsupported("chunked responses are not supported")
-            return
-        else:
-            length = 0
-        total = end + 4 + length
-        if len(buffer) < total:
-            return
-        now = time.perf_counter()
-        status = int(buffer[9:12])
-        # The response itself only when it is an error (a sample to show).
-        sample = "" if 200 <= status < 300 else bytes(buffer[:total])[:600].decode("latin-1")
-        del buffer[:total]
-        self.response(now, status, sample)
-
-    def response(self, now: float, status: int, sample: str) -> None:
-        """One whole response arrived at ``now`` (``sample``: its text if not 2xx)."""
-        raise NotImplementedError
-
-    def unsupported(self, reason: str) -> None:
-        raise NotImplementedError
-
-
 class _Connection(HttpConnection):
     """One keep-alive connection, one request in flight: send, read the whole response,
     record, send again until the run stops."""
@@ -1209,11 +1162,6 @@ class _Connection(HttpConnection):
             self.run.error("connection lost", f"connection lost: {exc!r}")
         if not self.done.done():
             self.done.set_result(None)
-
-
-def identity(protocol: _P) -> _P:
-    """A protocol factory returning an existing protocol (``functools.partial`` it)."""
-    return protocol
 
 
 async def _generate(spec: dict[str, Any]) -> dict[str, Any]:
