@@ -404,6 +404,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--warmup", type=float, default=1.0, help="warm-up seconds before each load (1)"
     )
+    parser.add_argument(
+        "--share", type=float, default=LOAD_SHARE, help="phase 2's share of the peak (0.7)"
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.add_argument(
         "--keep-database",
@@ -485,9 +488,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         print(f"  CPU at the peak: {cpu_lines(peak)}")
         print(f"  CPU of the bare read: {cpu_lines(bare)}")
-        rate = LOAD_SHARE * peak.rps
+        rate = args.share * peak.rps
         print(
-            f"phase 2: open loop, {rate:.0f} requests/s ({LOAD_SHARE:.0%} of the peak) for "
+            f"phase 2: open loop, {rate:.0f} requests/s ({args.share:.0%} of the peak) for "
             f"{args.duration:g} s",
             flush=True,
         )
@@ -500,13 +503,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"\nsummary: {sizes.tenants} tenants, {sizes.loans:,} loans, {args.workers} "
             f"workers: peak {peak.rps:.0f} rps (bare single-row read {bare.rps:.0f} rps, "
             f"ratio {peak.rps / bare.rps if bare.rps else 0:.1%}); at {rate:.0f} rps offered "
-            f"({LOAD_SHARE:.0%}) served {steady.rps:.0f} rps, p50 "
+            f"({args.share:.0%}) served {steady.rps:.0f} rps, p50 "
             f"{_ms(percentile(steady.all_latencies, 0.5)).strip()} ms, p95 "
             f"{_ms(percentile(steady.all_latencies, 0.95)).strip()} ms, p99 "
             f"{_ms(p99).strip()} ms (target p99 <= {TARGET_P99_MS:.0f} ms: "
             f"{'met' if met else 'NOT met'})"
         )
-        print(f"  CPU at {LOAD_SHARE:.0%}: {cpu_lines(steady)}")
+        print(f"  CPU at {args.share:.0%}: {cpu_lines(steady)}")
         print(
             f"  errors by status: {statuses or 'none'}; rate-limited (429): "
             f"{statuses.get('429', 0)}",
