@@ -66,16 +66,19 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import asyncpg
 import httpx
 from sqlalchemy.engine import make_url
 
+from _http import KEY_MARK, HttpConnection, identity
+from platform_api.auth.principals import PrincipalKind
+from platform_api.auth.scopes import OPERATOR
 from platform_api.core.migrate import migrate
 from platform_api.entrepreneurs.service import _COLUMNS as ENTREPRENEUR_COLUMNS
 from platform_api.settings import Settings
-from platform_api.tenants.service import bootstrap_operator
+from platform_api.tenants.service import create_client
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -187,10 +190,6 @@ class Target:
         if self.idempotency_key:
             headers["Idempotency-Key"] = f"bench-check-{uuid.uuid4().hex}"
         return headers
-
-
-#: Where the Python load generator puts each request's Idempotency-Key.
-KEY_MARK = "\x00KEY\x00"
 
 
 def _headers(token: str | None, headers: Mapping[str, str] | None) -> dict[str, str]:
@@ -343,13 +342,7 @@ class Bench:
         bare_target = baseline or self.baseline()
         self._check(targets, bare_target)
         cfg = self.config
-        busy = _cpu_busy(1.0)
-        if busy is not None and busy > 0.15:
-            print(
-                f"WARNING: the machine was {busy:.0%} busy before the run (other processes); "
-                "the figures compete with them and are not reliable.",
-                flush=True,
-            )
+        warn_if_busy()
         print(
             f"load: {cfg.connections} keep-alive connections, {cfg.warmup:g} s warm-up + "
             f"{cfg.duration:g} s measured, {cfg.loadgen} load generator, "
@@ -499,13 +492,26 @@ def _terminate(signum: int, _frame: object) -> None:
 
 
 @contextlib.contextmanager
-def bench_environment(config: BenchConfig, *, scopes: Sequence[str] = ()) -> Iterator[Bench]:
-    """A migrated throw-away database, the API and the baseline serving it, a tenant."""
-    with (
-        tempfile.TemporaryDirectory(prefix="platform-bench-") as tmp,
-        scratch_database(config.admin_url, Path(tmp)) as db,
-    ):
-        tmpdir = Path(tmp)
+def bench_environment(
+    config: BenchConfig,
+    *,
+    scopes: Sequence[str] = (),
+    workers: int = 1,
+    pool_max: int = POOL_MAX,
+    keep_database: str | None = None,
+) -> Iterator[Bench]:
+    """A migrated throw-away database, the API and the baseline serving it, a tenant.
+
+    ``workers`` uvicorn workers for both servers, each with a pool of ``pool_max``;
+    ``keep_database`` serves that database instead (:func:`kept_database`: created if
+    missing, never dropped), for data seeded once and measured many times."""
+    with contextlib.ExitStack() as stack:
+        tmpdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="platform-bench-")))
+        db = stack.enter_context(
+            kept_database(config.admin_url, keep_database, tmpdir)
+            if keep_database
+            else scratch_database(config.admin_url, tmpdir)
+        )
         password = db.password
         owner_url = db.owner
         processes: list[subprocess.Popen[bytes]] = []
@@ -527,14 +533,14 @@ def bench_environment(config: BenchConfig, *, scopes: Sequence[str] = ()) -> Ite
                         "--port",
                         str(app_port),
                         "--workers",
-                        "1",
+                        str(workers),
                     ],
                     {
                         **env,
                         "DATABASE_URL": owner_url,
                         "DB_APP_ROLE": APP_ROLE,
                         "DB_APP_PASSWORD": password,
-                        "DB_POOL_MAX": str(POOL_MAX),
+                        "DB_POOL_MAX": str(pool_max),
                         "DB_POOL_MIN": str(POOL_MIN),
                         "LOG_LEVEL": "WARNING",
                         "VAR_DIR": str(tmpdir / "var"),
@@ -563,7 +569,7 @@ def bench_environment(config: BenchConfig, *, scopes: Sequence[str] = ()) -> Ite
                         "--port",
                         str(bare_port),
                         "--workers",
-                        "1",
+                        str(workers),
                         "--no-access-log",
                         "--log-level",
                         "warning",
@@ -574,7 +580,7 @@ def bench_environment(config: BenchConfig, *, scopes: Sequence[str] = ()) -> Ite
                         **env,
                         "BARE_DATABASE_URL": db.admin,
                         "BARE_SQL": BARE_SQL,
-                        "BARE_POOL_MAX": str(POOL_MAX),
+                        "BARE_POOL_MAX": str(pool_max),
                         "BARE_POOL_MIN": str(POOL_MIN),
                     },
                     tmpdir,
@@ -684,6 +690,36 @@ def scratch_database(admin_url: str, tmpdir: Path) -> Iterator[ScratchDatabase]:
         asyncio.run(_drop_database(admin_url, name))
 
 
+@contextlib.contextmanager
+def kept_database(admin_url: str, name: str, tmpdir: Path) -> Iterator[ScratchDatabase]:
+    """Database `name` on the server of `admin_url`, created and migrated if missing,
+    else migrated to the current schema; never dropped (seed once, measure many times)."""
+
+    async def provision() -> None:
+        conn = await asyncpg.connect(admin_url)
+        try:
+            await set_role_passwords(conn, password)
+            if not await conn.fetchval("SELECT true FROM pg_database WHERE datname = $1", name):
+                await conn.execute(f"CREATE DATABASE {name} OWNER {OWNER_ROLE}")
+        finally:
+            await conn.close()
+
+    password = secrets.token_hex(16)
+    asyncio.run(provision())
+    owner_url = _url(admin_url, user=OWNER_ROLE, password=password, db=name)
+    urls = migrate(
+        Settings(
+            database_url=owner_url,
+            db_app_role=APP_ROLE,
+            db_app_password=password,
+            var_dir=tmpdir / "var",
+        )
+    )
+    yield ScratchDatabase(
+        name=name, password=password, admin=_url(admin_url, db=name), owner=urls.owner, app=urls.app
+    )
+
+
 # --------------------------------------------------------------------------- setup helpers
 
 
@@ -729,13 +765,16 @@ async def _drop_database(admin_url: str, name: str) -> None:
 
 
 def _bootstrap(owner_url: str) -> tuple[str, str]:
-    """The operator client (id, secret) of a freshly migrated database."""
+    """An operator client (id, secret): the first of a freshly migrated database, one
+    more in a kept one."""
 
     async def bootstrap() -> tuple[str, str]:
         conn = await asyncpg.connect(owner_url)
         try:
             async with conn.transaction():
-                client = await bootstrap_operator(conn)
+                client = await create_client(
+                    conn, kind=PrincipalKind.OPERATOR, name="bench", scopes=[OPERATOR], actor=None
+                )
         finally:
             await conn.close()
         return str(client.id), client.client_secret
@@ -779,14 +818,44 @@ def _cpu_busy(seconds: float) -> float | None:
     return 1 - (idle1 - idle0) / total if total > 0 else None
 
 
+def warn_if_busy() -> None:
+    """A warning when the machine was more than 15% busy over the last second."""
+    busy = _cpu_busy(1.0)
+    if busy is not None and busy > 0.15:
+        print(
+            f"WARNING: the machine was {busy:.0%} busy before the run (other processes); "
+            "the figures compete with them and are not reliable.",
+            flush=True,
+        )
+
+
 def _process_cpu(pid: int) -> float | None:
-    """User + system CPU seconds of a process so far (Linux; None elsewhere)."""
+    """User + system CPU seconds so far of a process and of its live children (a
+    server's uvicorn workers) (Linux; None elsewhere)."""
+    own = _stat_cpu(pid)
+    if own is None:
+        return None
+    return own + sum(_stat_cpu(child) or 0.0 for child in _children(pid))
+
+
+def _stat_cpu(pid: int) -> float | None:
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
         fields = stat.rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError):
         return None
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is `pid` (a scan of /proc: no `children` file here)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                if int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    found.append(int(proc.name))
+    return found
 
 
 def _database_cpu(database: str) -> float | None:
@@ -1046,48 +1115,27 @@ class _Run:
             self.sample_error = sample
 
 
-class _Connection(asyncio.Protocol):
-    """One keep-alive connection, one request in flight: send, read the whole response
-    (status line + Content-Length), record, send again until the run stops."""
+class _Connection(HttpConnection):
+    """One keep-alive connection, one request in flight: send, read the whole response,
+    record, send again until the run stops."""
 
     def __init__(self, run: _Run, done: asyncio.Future[None]) -> None:
+        super().__init__()
         self.run = run
         self.done = done
-        self.buffer = bytearray()
-        self.transport: asyncio.Transport | None = None
         self.sent_at = 0.0
         self.finished = False
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        self.transport = cast(asyncio.Transport, transport)  # uvloop's is not a subclass
+        super().connection_made(transport)
         self.sent_at = time.perf_counter()
+        assert self.transport is not None
         self.transport.write(self.run.next_request())
 
-    def data_received(self, data: bytes) -> None:
-        buffer = self.buffer
-        buffer += data
-        end = buffer.find(b"\r\n\r\n")
-        if end < 0:
-            return
-        head = bytes(buffer[:end]).lower()
-        at = head.find(b"\r\ncontent-length:")
-        if at >= 0:
-            stop = head.find(b"\r\n", at + 2)
-            length = int(head[at + 17 : stop if stop >= 0 else len(head)])
-        elif b"\r\ntransfer-encoding:" in head:
-            self._fail("unsupported", "chunked responses are not supported")
-            return
-        else:
-            length = 0
-        total = end + 4 + length
-        if len(buffer) < total:
-            return
-        now = time.perf_counter()
+    def response(self, now: float, status: int, sample: str) -> None:
         run = self.run
-        status = int(buffer[9:12])
-        if not 200 <= status < 300:
-            run.error(str(status), bytes(buffer[:total])[:600].decode("latin-1"))
-        del buffer[:total]
+        if sample:
+            run.error(str(status), sample)
         if now >= run.stop_at:
             self._finish()
             return
@@ -1097,8 +1145,8 @@ class _Connection(asyncio.Protocol):
         assert self.transport is not None
         self.transport.write(run.next_request())
 
-    def _fail(self, kind: str, sample: str) -> None:
-        self.run.error(kind, sample)
+    def unsupported(self, reason: str) -> None:
+        self.run.error("unsupported", reason)
         self._finish()
 
     def _finish(self) -> None:
@@ -1114,10 +1162,6 @@ class _Connection(asyncio.Protocol):
             self.run.error("connection lost", f"connection lost: {exc!r}")
         if not self.done.done():
             self.done.set_result(None)
-
-
-def _identity(protocol: _Connection) -> _Connection:
-    return protocol
 
 
 async def _generate(spec: dict[str, Any]) -> dict[str, Any]:
@@ -1137,7 +1181,7 @@ async def _generate(spec: dict[str, Any]) -> dict[str, Any]:
             protocol = _Connection(run, done)
             try:
                 await loop.create_connection(
-                    functools.partial(_identity, protocol), spec["host"], spec["port"]
+                    functools.partial(identity, protocol), spec["host"], spec["port"]
                 )
             except OSError as exc:
                 run.error("connect", f"connect: {exc!r}")

@@ -71,7 +71,10 @@ def create_app() -> Starlette:
             reset=_no_reset,
         )
         try:
-            await pool.execute(_CREATE_WRITES)
+            # Workers start together: one creates the table, the others wait for it.
+            async with pool.acquire() as conn, conn.transaction():
+                await conn.execute("SELECT pg_advisory_xact_lock(hashtext('bare.writes'))")
+                await conn.execute(_CREATE_WRITES)
             yield
         finally:
             await pool.close()

@@ -42,9 +42,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import os
-import secrets
 import signal
 import statistics
 import sys
@@ -52,7 +50,7 @@ import tempfile
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -62,16 +60,13 @@ import httpx
 from _harness import (
     APP_ROLE,
     DEFAULT_DATABASE_URL,
-    OWNER_ROLE,
     ScratchDatabase,
     _cpu_busy,
     _terminate,
-    _url,
+    kept_database,
     scratch_database,
-    set_role_passwords,
 )
 from platform_api.app import create_app
-from platform_api.core.migrate import migrate
 from platform_api.settings import Settings
 
 TARGET_MS = 300.0
@@ -79,21 +74,24 @@ PEOPLE_PER_TENANT = 2_500
 
 # Ids are built from integers so rows can point at each other without lookups:
 # id(kind, n) = kind's prefix + n in hex.
+# One batch: tenants {first} .. {first} + {tenants} - 1, each with its people and loans.
 _SEED_SQL = """
 SET session_replication_role = replica;  -- no foreign-key triggers while seeding
 SET synchronous_commit = off;
-CREATE FUNCTION pg_temp.uid(kind int, n bigint) RETURNS uuid IMMUTABLE LANGUAGE sql AS
+CREATE OR REPLACE FUNCTION pg_temp.uid(kind int, n bigint) RETURNS uuid IMMUTABLE
+LANGUAGE sql AS
 $$ SELECT (lpad(to_hex(kind), 8, '0') || '-0000-4000-8000-' || lpad(to_hex(n), 12, '0'))::uuid $$;
 
 INSERT INTO tenants (id, name, country, default_currency)
-SELECT pg_temp.uid(1, t), 'Bench MFI ' || t, 'KE', 'KES' FROM generate_series(0, {tenants} - 1) t;
+SELECT pg_temp.uid(1, t), 'Bench MFI ' || t, 'KE', 'KES'
+FROM generate_series({first}, {first} + {tenants} - 1) t;
 
 INSERT INTO entrepreneurs (tenant_id, id, country, gender, birth_year)
 SELECT pg_temp.uid(1, e / {people}), pg_temp.uid(2, e), 'KE',
        (ARRAY['female', 'female', 'female', 'male', 'male', 'female', 'male', 'undisclosed',
               'female', NULL])[1 + e % 10],
        1950 + (e * 7) % 56
-FROM generate_series(0, {tenants} * {people} - 1) e;
+FROM generate_series({first} * {people}, ({first} + {tenants}) * {people} - 1) e;
 
 INSERT INTO loan_products (tenant_id, id, name, kind, currency, interest_method, annual_rate,
     interest_calculation, day_count, repayment_every, repayment_unit, min_principal,
@@ -102,14 +100,14 @@ INSERT INTO loan_products (tenant_id, id, name, kind, currency, interest_method,
 SELECT pg_temp.uid(1, t), pg_temp.uid(3, t), 'Biashara', 'individual', 'KES', 'flat', 0.24,
        'per_period', 'actual/365', 1, 'months', 1, 1000000000, 100000, 1, 12, 5, 'deducted',
        '{{fees,interest,principal}}'
-FROM generate_series(0, {tenants} - 1) t;
+FROM generate_series({first}, {first} + {tenants} - 1) t;
 
 CREATE TEMP TABLE seed AS
 SELECT g, (g - 1) / {loans} AS t, 100000 + (g % 50) * 10000 AS principal,
        '{today}'::date - 180 - (g::bigint * 7919 % 720)::int AS disbursed,
        g % 10 = 0 AS behind, g % 100 = 0 AS written_off,
        CASE WHEN g % 7 = 0 THEN 10 ELSE -2 END AS delay
-FROM generate_series(1, {tenants} * {loans}) g;
+FROM generate_series({first} * {loans} + 1, ({first} + {tenants}) * {loans}) g;
 
 INSERT INTO loan_applications (tenant_id, id, entrepreneur_id, product_id, currency,
     requested_amount, requested_term, monthly_revenue, monthly_expenses,
@@ -171,22 +169,47 @@ SELECT pg_temp.uid(1, r.t), pg_temp.uid(8, (r.g * 8 + r.k) * 2 + part),
        CASE WHEN part = 0 THEN 'interest' ELSE 'principal' END, 'repayment',
        CASE WHEN part = 0 THEN r.interest ELSE r.principal END
 FROM seed_repayments r, generate_series(0, 1) part;
+
+DROP TABLE seed, seed_repayments;
 """
+
+#: Loans one seeding statement writes at most (a progress step).
+_BATCH_LOANS = 20_000
 
 
 async def seed(scratch: ScratchDatabase, tenants: int, loans: int) -> float:
+    """Seed `tenants` x `loans` loans in one transaction, then VACUUM ANALYZE; seconds."""
     started = time.perf_counter()
     admin = await asyncpg.connect(scratch.admin)
     try:
-        sql = _SEED_SQL.format(
-            tenants=tenants, loans=loans, people=PEOPLE_PER_TENANT, today=datetime.now(UTC).date()
-        )
-        await admin.execute(sql)  # one implicit transaction
-        await admin.execute("RESET session_replication_role")
+        async with admin.transaction():
+            await seed_loans(admin, tenants, loans)
         await admin.execute("VACUUM ANALYZE")
     finally:
         await admin.close()
     return time.perf_counter() - started
+
+
+async def seed_loans(
+    conn: asyncpg.Connection,
+    tenants: int,
+    loans: int,
+    *,
+    people: int = PEOPLE_PER_TENANT,
+    progress: Callable[[int], None] | None = None,
+) -> None:
+    """The seed's rows on `conn` (a superuser's, in the caller's transaction), in batches
+    of a few tenants; `progress(n)` after each batch, n loans written in it."""
+    today = datetime.now(UTC).date()
+    step = max(1, _BATCH_LOANS // max(1, loans))
+    for first in range(0, tenants, step):
+        count = min(step, tenants - first)
+        await conn.execute(
+            _SEED_SQL.format(first=first, tenants=count, loans=loans, people=people, today=today)
+        )
+        if progress is not None:
+            progress(count * loans)
+    await conn.execute("RESET session_replication_role")
 
 
 async def expected_disbursed(
@@ -206,46 +229,13 @@ async def expected_disbursed(
     return Counter({(r["t"], r["m"].isoformat()): r["n"] for r in rows})
 
 
-@contextlib.contextmanager
-def kept_database(
-    admin_url: str, name: str, tmpdir: Path
-) -> Iterator[tuple[ScratchDatabase, bool]]:
-    """Database `name`, created and migrated if missing, else migrated to the current
-    schema; never dropped. Yields it and whether it is still to be seeded (no tenant: the
-    seed is one transaction)."""
-
-    async def provision() -> None:
-        conn = await asyncpg.connect(admin_url)
-        try:
-            await set_role_passwords(conn, password)
-            if not await conn.fetchval("SELECT true FROM pg_database WHERE datname = $1", name):
-                await conn.execute(f"CREATE DATABASE {name} OWNER {OWNER_ROLE}")
-        finally:
-            await conn.close()
-
-    async def unseeded(admin: str) -> bool:
-        conn = await asyncpg.connect(admin)
-        try:
-            return not await conn.fetchval("SELECT EXISTS (SELECT FROM tenants)")
-        finally:
-            await conn.close()
-
-    password = secrets.token_hex(16)
-    asyncio.run(provision())
-    owner_url = _url(admin_url, user=OWNER_ROLE, password=password, db=name)
-    urls = migrate(
-        Settings(
-            database_url=owner_url,
-            db_app_role=APP_ROLE,
-            db_app_password=password,
-            var_dir=tmpdir / "var",
-        )
-    )
-    admin = _url(admin_url, db=name)
-    kept = ScratchDatabase(
-        name=name, password=password, admin=admin, owner=urls.owner, app=urls.app
-    )
-    yield kept, asyncio.run(unseeded(admin))
+async def _unseeded(admin: str) -> bool:
+    """No tenant yet: the seed (one transaction) has not run in this database."""
+    conn = await asyncpg.connect(admin)
+    try:
+        return not await conn.fetchval("SELECT EXISTS (SELECT FROM tenants)")
+    finally:
+        await conn.close()
 
 
 async def bench(
@@ -435,9 +425,11 @@ def main() -> int:
     if args.keep_database:
         with (
             tempfile.TemporaryDirectory(prefix="platform-bench-") as tmp,
-            kept_database(admin_url, args.keep_database, Path(tmp)) as (kept, new),
+            kept_database(admin_url, args.keep_database, Path(tmp)) as kept,
         ):
-            return asyncio.run(bench(args, kept, Path(tmp), fresh=new))
+            return asyncio.run(
+                bench(args, kept, Path(tmp), fresh=asyncio.run(_unseeded(kept.admin)))
+            )
     with (
         tempfile.TemporaryDirectory(prefix="platform-bench-") as tmp,
         scratch_database(admin_url, Path(tmp)) as scratch,

@@ -25,6 +25,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from generate import uid
+
 from _harness import Bench, LoadResult, Target, bench_environment, parse_args
 from bench_portfolio_report import seed
 
@@ -33,19 +35,14 @@ READ = "GET /v1/loans/{id}"
 LIST = "GET /v1/loans?limit=20"
 
 
-def _uid(kind: int, n: int) -> str:
-    """The seed's ids (bench_portfolio_report._SEED_SQL's pg_temp.uid)."""
-    return f"{kind:08x}-0000-4000-8000-{n:012x}"
-
-
 def measure(bench: Bench, tenants: int, loans: int) -> dict[str, list[LoadResult]]:
     per_tenant = loans // tenants
     seconds = asyncio.run(seed(SimpleNamespace(admin=bench.database_url), tenants, per_tenant))
     print(f"seeded {tenants * per_tenant:,} loans in {tenants} tenants in {seconds:.0f} s")
-    tenant = _uid(1, 0)  # loans 1..per_tenant belong to tenant 0
+    tenant = uid(1, 0)  # loans 1..per_tenant belong to tenant 0
     token = bench.client_token(["loans:read"], tenant_id=tenant)
     step = max(1, per_tenant // 1000)
-    paths = [f"/v1/loans/{_uid(5, g)}" for g in range(1, per_tenant + 1, step)]
+    paths = [f"/v1/loans/{uid(5, g)}" for g in range(1, per_tenant + 1, step)]
     targets = [
         Target.get(READ, paths[0], token=token, paths=paths, target_ratio=None),
         Target.get(LIST, "/v1/loans?limit=20", token=token, target_ratio=None),

@@ -1,0 +1,43 @@
+"""The load benchmark (benchmarks/load/) at a toy size, so that it cannot rot: the
+generator's data must serve every operation of the mix 2xx through the real server, and
+both phases must report."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+@pytest.mark.db
+def test_generator_and_mix_run_end_to_end(admin_url: str) -> None:
+    env = {**os.environ, "BENCH_DATABASE_URL": admin_url}
+    tiny = ["--tenants", "2", "--entrepreneurs", "20", "--loans", "200", "--mentors", "20"]
+    load = ["--step-seconds", "0.5", "--duration", "1", "--warmup", "0.2", "--max-connections", "2"]
+    server = ["--workers", "1", "--pool", "4", "--clients", "1", "--quiet"]
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks/load/mix.py"), *tiny, *load, *server],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    out = result.stdout
+    assert result.returncode == 0, out + result.stderr
+    assert "generated Sizes(tenants=2, entrepreneurs=20, loans=200, mentors=20)" in out
+    for operation in (
+        "GET /v1/entrepreneurs/{id}",
+        "GET /v1/loans/{id}",
+        "GET /v1/loans?limit=20",
+        "POST /v1/loan-products/{id}/quote",
+        "POST /v1/loans/{id}/repayments",
+        "POST /v1/matching/mentor-recommendations",
+    ):
+        assert operation in out
+    assert "ratio mix / bare" in out
+    assert "errors by status: none; rate-limited (429): 0" in out
