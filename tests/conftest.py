@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
+import subprocess
+import sys
+import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
@@ -16,6 +20,7 @@ import pytest
 from hypothesis import settings as hypothesis_profiles
 from sqlalchemy.engine import make_url
 
+import platform_api
 from platform_api.app import create_app
 from platform_api.auth.scopes import TENANT_SCOPES
 from platform_api.core.db import DatabaseUrls, resolve_urls
@@ -201,3 +206,71 @@ async def tenant_a(platform: Platform) -> Caller:
 @pytest.fixture
 async def tenant_b(platform: Platform) -> Caller:
     return await platform.tenant_caller()
+
+
+SRC = Path(platform_api.__file__).resolve().parent.parent
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="session")
+def live_server(
+    settings: Settings, database: DatabaseUrls, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """A real server: uvicorn in a subprocess on a free port, on the test run's migrated
+    database, reached over TCP like any partner would (the SDK, the API fuzzers)."""
+    port = _free_port()
+    log = tmp_path_factory.mktemp("live-server") / "server.log"
+    env = {
+        **os.environ,
+        "DATABASE_URL": database.owner,
+        "DATABASE_APP_URL": database.app,
+        "VAR_DIR": str(settings.var_dir),
+        "LOG_LEVEL": "WARNING",
+        "OVERDUE_SWEEP_SECONDS": "0",
+        "DB_POOL_MIN": "1",
+        "DB_POOL_MAX": "8",
+        # The server runs the same code as this test run (a worktree, an editable install).
+        "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "platform_api.cli:app_factory",
+        "--factory",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--no-access-log",
+    ]
+    with log.open("wb") as output:
+        server = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if server.poll() is not None:
+                pytest.fail(f"the server exited ({server.returncode}):\n{log.read_text()}")
+            try:
+                if httpx.get(f"{base_url}/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"the server did not become ready:\n{log.read_text()}")
+            time.sleep(0.2)
+        yield base_url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()

@@ -31,11 +31,15 @@ PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ
 SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM
 US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
 """
-_COUNTRIES = frozenset(_COUNTRY_TEXT.split())
+COUNTRY_CODES = frozenset(_COUNTRY_TEXT.split())
+#: The document's `format` for these codes: a pattern says two or three letters, but only
+#: assigned codes are accepted, and clients and fuzzers can tell that only from the format.
+COUNTRY_FORMAT = "iso-3166-1-alpha-2"
+CURRENCY_FORMAT = "iso-4217"
 
 
 def _country(value: str) -> str:
-    if value not in _COUNTRIES:
+    if value not in COUNTRY_CODES:
         raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code")
     return value
 
@@ -50,13 +54,21 @@ CountryCode = Annotated[
     str,
     StringConstraints(min_length=2, max_length=2, pattern=r"^[A-Z]{2}$"),
     AfterValidator(_country),
-    Field(description="ISO 3166-1 alpha-2 country code, e.g. `KE`.", examples=["KE"]),
+    Field(
+        description="ISO 3166-1 alpha-2 country code, e.g. `KE`.",
+        examples=["KE"],
+        json_schema_extra={"format": COUNTRY_FORMAT},
+    ),
 ]
 CurrencyCode = Annotated[
     str,
     StringConstraints(min_length=3, max_length=3, pattern=r"^[A-Z]{3}$"),
     AfterValidator(_currency),
-    Field(description="ISO 4217 currency code, e.g. `KES`.", examples=["KES"]),
+    Field(
+        description="ISO 4217 currency code, e.g. `KES`.",
+        examples=["KES"],
+        json_schema_extra={"format": CURRENCY_FORMAT},
+    ),
 ]
 
 
@@ -67,14 +79,18 @@ def no_nul(value: str) -> str:
     return value
 
 
+#: Text is stripped before its length is checked, so it needs one character that is not
+#: white space; the pattern says so in the document (" " is refused, not a valid name).
+NOT_BLANK = r"\S"
+
 Name = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=NOT_BLANK),
     AfterValidator(no_nul),
 ]
 ShortText = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=100),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=NOT_BLANK),
     AfterValidator(no_nul),
 ]
 
@@ -132,17 +148,42 @@ def _short_decimal_text(value: Any) -> Any:
     return value
 
 
+def _decimal_constraints(core_schema: Any) -> dict[str, Any]:
+    """The `decimal` core schema's bounds, under the validators wrapped around it."""
+    while isinstance(core_schema, dict) and core_schema.get("type") != "decimal":
+        core_schema = core_schema.get("schema")
+    return core_schema if isinstance(core_schema, dict) else {}
+
+
+def _decimal_text_pattern(constraints: dict[str, Any]) -> str | None:
+    """A pattern for a bounded rate's text, `0 <= x <= N` with N a small whole number and
+    at most `decimal_places` places: a schema bounds only numbers, so without it any
+    digits would look valid as text."""
+    low, high, places = (constraints.get(k) for k in ("ge", "le", "decimal_places"))
+    if low != 0 or places is None or high is None or high != int(high) or not 0 < high <= 100:
+        return None
+    below = "|".join(str(whole) for whole in range(int(high)))
+    return rf"^(?:(?:{below})(?:\.\d{{1,{places}}})?|{int(high)}(?:\.0{{1,{places}}})?)$"
+
+
 class _DecimalTextSchema:
-    """Documents that bound on the schema's string form (`anyOf: [number, string]`)."""
+    """Documents a rate as the decimal string the conventions call for (`"0.18"`), with
+    its length bound and, when bounded, the digits and range it may hold. A JSON number is
+    still read, but not offered: a float cannot promise its decimal places."""
 
     @staticmethod
     def __get_pydantic_json_schema__(
         core_schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         schema = handler(core_schema)
-        for arm in [schema, *schema.get("anyOf", [])]:
-            if arm.get("type") == "string":
-                arm["maxLength"] = DECIMAL_TEXT_MAX_LENGTH
+        text = next((arm for arm in schema.pop("anyOf", []) if arm.get("type") == "string"), None)
+        if text is not None:
+            schema.update(text)
+        if schema.get("type") == "string":
+            schema["maxLength"] = DECIMAL_TEXT_MAX_LENGTH
+            pattern = _decimal_text_pattern(_decimal_constraints(core_schema))
+            if pattern:
+                schema["pattern"] = pattern
         return schema
 
 

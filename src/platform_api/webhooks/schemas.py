@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from platform_api.core.event_types import EVENT_TYPES
-from platform_api.core.types import ShortText, no_nul
+from platform_api.core.types import NOT_BLANK, ShortText, no_nul
 
 #: The longest overlap a rotated secret keeps signing for.
 MAX_OVERLAP_SECONDS = 7 * 86_400
@@ -34,7 +34,7 @@ EventType = Annotated[
 ]
 WebhookUrl = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=2048),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=2048, pattern=NOT_BLANK),
     AfterValidator(no_nul),
     Field(
         description="Where events are POSTed: https://, on a publicly routable address "

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,7 +20,7 @@ class CurrencyArrears:
     principal_outstanding: int
     loans_in_arrears: int
     principal_in_arrears: int
-    par30: float | str
+    par30: str
     """ Portfolio at risk over 30 days: outstanding principal of loans more than 30 days past due / all outstanding
     principal, to 4 decimals (half-even). """
     buckets: list[AgingBucket]
@@ -37,7 +37,6 @@ class CurrencyArrears:
 
         principal_in_arrears = self.principal_in_arrears
 
-        par30: float | str
         par30 = self.par30
 
         buckets = []
@@ -76,10 +75,7 @@ class CurrencyArrears:
 
         principal_in_arrears = d.pop("principal_in_arrears")
 
-        def _parse_par30(data: object) -> float | str:
-            return cast(float | str, data)
-
-        par30 = _parse_par30(d.pop("par30"))
+        par30 = d.pop("par30")
 
         buckets = []
         _buckets = d.pop("buckets")

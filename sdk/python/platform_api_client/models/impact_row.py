@@ -46,9 +46,9 @@ class ImpactRow:
     earning_at_follow_up: int | None
     """ Of the cohort, those earning from their own business or from gigs at their latest follow-up in the period.
     """
-    earning_rate_at_baseline: float | None | str
+    earning_rate_at_baseline: None | str
     """ earning_at_baseline / earning_cohort ('before'). """
-    earning_rate_at_follow_up: float | None | str
+    earning_rate_at_follow_up: None | str
     """ earning_at_follow_up / earning_cohort ('now'). A cohort of 100 with 44 earning at baseline and 72 at follow-
     up reports 0.44 and 0.72. """
     matches_proposed: int | None
@@ -68,9 +68,9 @@ class ImpactRow:
     """ Mentoring sessions held in the period. """
     session_hours: float | None | str
     """ Hours of those sessions (their minutes / 60, to two places). Shown only when `sessions` is. """
-    share_women: float | None | str | Unset = UNSET
+    share_women: None | str | Unset = UNSET
     """ Women among the entrepreneurs reached: reached with gender `female` / reached. Only on `all` rows. """
-    share_aged_18_34: float | None | str | Unset = UNSET
+    share_aged_18_34: None | str | Unset = UNSET
     """ Reached aged 18-34 (age band `18_34`) / reached. Only on `all` rows. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -106,10 +106,10 @@ class ImpactRow:
         earning_at_follow_up: int | None
         earning_at_follow_up = self.earning_at_follow_up
 
-        earning_rate_at_baseline: float | None | str
+        earning_rate_at_baseline: None | str
         earning_rate_at_baseline = self.earning_rate_at_baseline
 
-        earning_rate_at_follow_up: float | None | str
+        earning_rate_at_follow_up: None | str
         earning_rate_at_follow_up = self.earning_rate_at_follow_up
 
         matches_proposed: int | None
@@ -133,13 +133,13 @@ class ImpactRow:
         session_hours: float | None | str
         session_hours = self.session_hours
 
-        share_women: float | None | str | Unset
+        share_women: None | str | Unset
         if isinstance(self.share_women, Unset):
             share_women = UNSET
         else:
             share_women = self.share_women
 
-        share_aged_18_34: float | None | str | Unset
+        share_aged_18_34: None | str | Unset
         if isinstance(self.share_aged_18_34, Unset):
             share_aged_18_34 = UNSET
         else:
@@ -241,19 +241,19 @@ class ImpactRow:
 
         earning_at_follow_up = _parse_earning_at_follow_up(d.pop("earning_at_follow_up"))
 
-        def _parse_earning_rate_at_baseline(data: object) -> float | None | str:
+        def _parse_earning_rate_at_baseline(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(float | None | str, data)
+            return cast(None | str, data)
 
         earning_rate_at_baseline = _parse_earning_rate_at_baseline(
             d.pop("earning_rate_at_baseline")
         )
 
-        def _parse_earning_rate_at_follow_up(data: object) -> float | None | str:
+        def _parse_earning_rate_at_follow_up(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(float | None | str, data)
+            return cast(None | str, data)
 
         earning_rate_at_follow_up = _parse_earning_rate_at_follow_up(
             d.pop("earning_rate_at_follow_up")
@@ -310,21 +310,21 @@ class ImpactRow:
 
         session_hours = _parse_session_hours(d.pop("session_hours"))
 
-        def _parse_share_women(data: object) -> float | None | str | Unset:
+        def _parse_share_women(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | str | Unset, data)
+            return cast(None | str | Unset, data)
 
         share_women = _parse_share_women(d.pop("share_women", UNSET))
 
-        def _parse_share_aged_18_34(data: object) -> float | None | str | Unset:
+        def _parse_share_aged_18_34(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | str | Unset, data)
+            return cast(None | str | Unset, data)
 
         share_aged_18_34 = _parse_share_aged_18_34(d.pop("share_aged_18_34", UNSET))
 

@@ -27,10 +27,10 @@ class Loan:
     principal: int
     term: int
     interest_method: InterestMethod
-    annual_rate: float | str
-    apr: float | str
+    annual_rate: str
+    apr: str
     """ Annual percentage rate disclosed at disbursement. """
-    eir: float | str
+    eir: str
     """ Effective annual rate disclosed at disbursement. """
     disbursement_date: datetime.date
     maturity_date: datetime.date
@@ -91,13 +91,10 @@ class Loan:
 
         interest_method = self.interest_method.value
 
-        annual_rate: float | str
         annual_rate = self.annual_rate
 
-        apr: float | str
         apr = self.apr
 
-        eir: float | str
         eir = self.eir
 
         disbursement_date = self.disbursement_date.isoformat()
@@ -247,20 +244,11 @@ class Loan:
 
         interest_method = InterestMethod(d.pop("interest_method"))
 
-        def _parse_annual_rate(data: object) -> float | str:
-            return cast(float | str, data)
+        annual_rate = d.pop("annual_rate")
 
-        annual_rate = _parse_annual_rate(d.pop("annual_rate"))
+        apr = d.pop("apr")
 
-        def _parse_apr(data: object) -> float | str:
-            return cast(float | str, data)
-
-        apr = _parse_apr(d.pop("apr"))
-
-        def _parse_eir(data: object) -> float | str:
-            return cast(float | str, data)
-
-        eir = _parse_eir(d.pop("eir"))
+        eir = d.pop("eir")
 
         disbursement_date = datetime.date.fromisoformat(d.pop("disbursement_date"))
 

@@ -24,7 +24,7 @@ T = TypeVar("T", bound="LoanProduct")
 class LoanProduct:
     name: str
     """ Unique within your tenant. """
-    annual_rate: float | str
+    annual_rate: str
     """ Nominal annual rate as a fraction: `"0.18"` is 18% (at most 1000%). """
     min_principal: int
     """ Minor units of `currency`. """
@@ -58,7 +58,7 @@ class LoanProduct:
     """ First periods in which no interest accrues. """
     upfront_fee_flat: int | Unset = 0
     """ Minor units of `currency`. """
-    upfront_fee_rate: float | str | Unset = 0.0
+    upfront_fee_rate: str | Unset = "0"
     """ Fraction of the principal: `"0.02"` is 2%. """
     upfront_fee_mode: UpfrontFeeMode | Unset = UNSET
     installment_fee: int | Unset = 0
@@ -78,7 +78,6 @@ class LoanProduct:
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        annual_rate: float | str
         annual_rate = self.annual_rate
 
         min_principal = self.min_principal
@@ -137,11 +136,7 @@ class LoanProduct:
 
         upfront_fee_flat = self.upfront_fee_flat
 
-        upfront_fee_rate: float | str | Unset
-        if isinstance(self.upfront_fee_rate, Unset):
-            upfront_fee_rate = UNSET
-        else:
-            upfront_fee_rate = self.upfront_fee_rate
+        upfront_fee_rate = self.upfront_fee_rate
 
         upfront_fee_mode: str | Unset = UNSET
         if not isinstance(self.upfront_fee_mode, Unset):
@@ -232,10 +227,7 @@ class LoanProduct:
         d = dict(src_dict)
         name = d.pop("name")
 
-        def _parse_annual_rate(data: object) -> float | str:
-            return cast(float | str, data)
-
-        annual_rate = _parse_annual_rate(d.pop("annual_rate"))
+        annual_rate = d.pop("annual_rate")
 
         min_principal = d.pop("min_principal")
 
@@ -311,12 +303,7 @@ class LoanProduct:
 
         upfront_fee_flat = d.pop("upfront_fee_flat", UNSET)
 
-        def _parse_upfront_fee_rate(data: object) -> float | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(float | str | Unset, data)
-
-        upfront_fee_rate = _parse_upfront_fee_rate(d.pop("upfront_fee_rate", UNSET))
+        upfront_fee_rate = d.pop("upfront_fee_rate", UNSET)
 
         _upfront_fee_mode = d.pop("upfront_fee_mode", UNSET)
         upfront_fee_mode: UpfrontFeeMode | Unset

@@ -28,7 +28,7 @@ class LoanProductUpdate:
     description: None | str | Unset = UNSET
     kind: None | ProductKind | Unset = UNSET
     interest_method: InterestMethod | None | Unset = UNSET
-    annual_rate: float | None | str | Unset = UNSET
+    annual_rate: None | str | Unset = UNSET
     interest_calculation: InterestCalculation | None | Unset = UNSET
     day_count: DayCount | None | Unset = UNSET
     repayment_every: int | None | Unset = UNSET
@@ -43,7 +43,7 @@ class LoanProductUpdate:
     grace_on_interest_payment: int | None | Unset = UNSET
     grace_interest_free: int | None | Unset = UNSET
     upfront_fee_flat: int | None | Unset = UNSET
-    upfront_fee_rate: float | None | str | Unset = UNSET
+    upfront_fee_rate: None | str | Unset = UNSET
     upfront_fee_mode: None | Unset | UpfrontFeeMode = UNSET
     installment_fee: int | None | Unset = UNSET
     installment_multiple_of: int | None | Unset = UNSET
@@ -81,7 +81,7 @@ class LoanProductUpdate:
         else:
             interest_method = self.interest_method
 
-        annual_rate: float | None | str | Unset
+        annual_rate: None | str | Unset
         if isinstance(self.annual_rate, Unset):
             annual_rate = UNSET
         else:
@@ -177,7 +177,7 @@ class LoanProductUpdate:
         else:
             upfront_fee_flat = self.upfront_fee_flat
 
-        upfront_fee_rate: float | None | str | Unset
+        upfront_fee_rate: None | str | Unset
         if isinstance(self.upfront_fee_rate, Unset):
             upfront_fee_rate = UNSET
         else:
@@ -349,12 +349,12 @@ class LoanProductUpdate:
 
         interest_method = _parse_interest_method(d.pop("interest_method", UNSET))
 
-        def _parse_annual_rate(data: object) -> float | None | str | Unset:
+        def _parse_annual_rate(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | str | Unset, data)
+            return cast(None | str | Unset, data)
 
         annual_rate = _parse_annual_rate(d.pop("annual_rate", UNSET))
 
@@ -510,12 +510,12 @@ class LoanProductUpdate:
 
         upfront_fee_flat = _parse_upfront_fee_flat(d.pop("upfront_fee_flat", UNSET))
 
-        def _parse_upfront_fee_rate(data: object) -> float | None | str | Unset:
+        def _parse_upfront_fee_rate(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | str | Unset, data)
+            return cast(None | str | Unset, data)
 
         upfront_fee_rate = _parse_upfront_fee_rate(d.pop("upfront_fee_rate", UNSET))
 

@@ -54,7 +54,7 @@ class PortfolioRow:
     """ Of amount_due, what was paid on or before each installment's due date: money paid counts by its payment date
     (`paid_on`) and pays the oldest installment first, the ledger's allocation rule; reversed repayments do not
     count. """
-    repayment_rate: float | None | str
+    repayment_rate: None | str
     """ amount_paid_on_time / amount_due. 100 due and 96 paid on time reports 0.96. """
     loans_par30: int | None
     """ Active loans at the period's end with an installment more than 30 days past due (days past due as the loan
@@ -63,13 +63,13 @@ class PortfolioRow:
     API has no restructuring, so there are none. """
     principal_par30: int | None
     """ Outstanding principal (as in principal_outstanding) of those loans. """
-    par30: float | None | str
+    par30: None | str
     """ Portfolio at risk over 30 days: principal_par30 / principal_outstanding at the period's end. """
     loans_written_off: int | None
     """ Loans written off in the period. """
     principal_written_off: int | None
     """ Principal written off in the period. """
-    write_off_ratio: float | None | str
+    write_off_ratio: None | str
     """ principal_written_off / average gross outstanding principal, the mean of principal_outstanding on the day
     before the period and on its last day. """
     circle_members_ended: int | None
@@ -77,7 +77,7 @@ class PortfolioRow:
     are counted by member, so each has the member's gender and age band. """
     circle_members_completed: int | None
     """ Of those, members of circles that completed. """
-    circle_completion_rate: float | None | str
+    circle_completion_rate: None | str
     """ circle_members_completed / circle_members_ended: the share of people whose circle, ended in the period, ran
     to completion. """
     circle_contributions_due: int | None
@@ -85,7 +85,7 @@ class PortfolioRow:
     whose due date falls in it (a cancelled circle's rounds only up to the day it was cancelled). """
     circle_contributions_on_time: int | None
     """ Of those, contributions paid in full by the round's due date. """
-    circle_on_time_contribution_rate: float | None | str
+    circle_on_time_contribution_rate: None | str
     """ circle_contributions_on_time / circle_contributions_due. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -135,7 +135,7 @@ class PortfolioRow:
         amount_paid_on_time: int | None
         amount_paid_on_time = self.amount_paid_on_time
 
-        repayment_rate: float | None | str
+        repayment_rate: None | str
         repayment_rate = self.repayment_rate
 
         loans_par30: int | None
@@ -144,7 +144,7 @@ class PortfolioRow:
         principal_par30: int | None
         principal_par30 = self.principal_par30
 
-        par30: float | None | str
+        par30: None | str
         par30 = self.par30
 
         loans_written_off: int | None
@@ -153,7 +153,7 @@ class PortfolioRow:
         principal_written_off: int | None
         principal_written_off = self.principal_written_off
 
-        write_off_ratio: float | None | str
+        write_off_ratio: None | str
         write_off_ratio = self.write_off_ratio
 
         circle_members_ended: int | None
@@ -162,7 +162,7 @@ class PortfolioRow:
         circle_members_completed: int | None
         circle_members_completed = self.circle_members_completed
 
-        circle_completion_rate: float | None | str
+        circle_completion_rate: None | str
         circle_completion_rate = self.circle_completion_rate
 
         circle_contributions_due: int | None
@@ -171,7 +171,7 @@ class PortfolioRow:
         circle_contributions_on_time: int | None
         circle_contributions_on_time = self.circle_contributions_on_time
 
-        circle_on_time_contribution_rate: float | None | str
+        circle_on_time_contribution_rate: None | str
         circle_on_time_contribution_rate = self.circle_on_time_contribution_rate
 
         field_dict: dict[str, Any] = {}
@@ -307,10 +307,10 @@ class PortfolioRow:
 
         amount_paid_on_time = _parse_amount_paid_on_time(d.pop("amount_paid_on_time"))
 
-        def _parse_repayment_rate(data: object) -> float | None | str:
+        def _parse_repayment_rate(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(float | None | str, data)
+            return cast(None | str, data)
 
         repayment_rate = _parse_repayment_rate(d.pop("repayment_rate"))
 
@@ -328,10 +328,10 @@ class PortfolioRow:
 
         principal_par30 = _parse_principal_par30(d.pop("principal_par30"))
 
-        def _parse_par30(data: object) -> float | None | str:
+        def _parse_par30(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(float | None | str, data)
+            return cast(None | str, data)
 
         par30 = _parse_par30(d.pop("par30"))
 
@@ -349,10 +349,10 @@ class PortfolioRow:
 
         principal_written_off = _parse_principal_written_off(d.pop("principal_written_off"))
 
-        def _parse_write_off_ratio(data: object) -> float | None | str:
+        def _parse_write_off_ratio(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(float | None | str, data)
+            return cast(None | str, data)
 
         write_off_ratio = _parse_write_off_ratio(d.pop("write_off_ratio"))
 
@@ -372,10 +372,10 @@ class PortfolioRow:
             d.pop("circle_members_completed")
         )
 
-        def _parse_circle_completion_rate(data: object) -> float | None | str:
+        def _parse_circle_completion_rate(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(float | None | str, data)
+            return cast(None | str, data)
 
         circle_completion_rate = _parse_circle_completion_rate(d.pop("circle_completion_rate"))
 
@@ -397,10 +397,10 @@ class PortfolioRow:
             d.pop("circle_contributions_on_time")
         )
 
-        def _parse_circle_on_time_contribution_rate(data: object) -> float | None | str:
+        def _parse_circle_on_time_contribution_rate(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(float | None | str, data)
+            return cast(None | str, data)
 
         circle_on_time_contribution_rate = _parse_circle_on_time_contribution_rate(
             d.pop("circle_on_time_contribution_rate")

@@ -24,7 +24,7 @@ class TrackRecord:
     principal_in_arrears: int
     """ Outstanding on endorsed loans in arrears. """
     principal_written_off: int
-    repayment_rate: float | None | str
+    repayment_rate: None | str
     """ 1 - (written off + in arrears) / disbursed, to 4 decimals; null before any endorsed loan is disbursed.
     Amounts of several currencies are added as they are. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -50,7 +50,7 @@ class TrackRecord:
 
         principal_written_off = self.principal_written_off
 
-        repayment_rate: float | None | str
+        repayment_rate: None | str
         repayment_rate = self.repayment_rate
 
         field_dict: dict[str, Any] = {}
@@ -96,10 +96,10 @@ class TrackRecord:
 
         principal_written_off = d.pop("principal_written_off")
 
-        def _parse_repayment_rate(data: object) -> float | None | str:
+        def _parse_repayment_rate(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(float | None | str, data)
+            return cast(None | str, data)
 
         repayment_rate = _parse_repayment_rate(d.pop("repayment_rate"))
 

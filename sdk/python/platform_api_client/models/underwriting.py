@@ -30,9 +30,9 @@ class Underwriting:
     """ Existing debt payments plus the installment. """
     free_monthly_cash_flow: int
     """ Net cash flow minus debt service. """
-    dscr: float | None | str
+    dscr: None | str
     """ Debt service coverage ratio (net cash flow / debt service), rounded down. """
-    minimum_dscr: float | str
+    minimum_dscr: str
     recommended_max_amount: int
     """ Largest amount within the product's limits that keeps the minimum DSCR; 0 if none does. """
     risk_band: RiskBand
@@ -51,10 +51,9 @@ class Underwriting:
 
         free_monthly_cash_flow = self.free_monthly_cash_flow
 
-        dscr: float | None | str
+        dscr: None | str
         dscr = self.dscr
 
-        minimum_dscr: float | str
         minimum_dscr = self.minimum_dscr
 
         recommended_max_amount = self.recommended_max_amount
@@ -103,17 +102,14 @@ class Underwriting:
 
         free_monthly_cash_flow = d.pop("free_monthly_cash_flow")
 
-        def _parse_dscr(data: object) -> float | None | str:
+        def _parse_dscr(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(float | None | str, data)
+            return cast(None | str, data)
 
         dscr = _parse_dscr(d.pop("dscr"))
 
-        def _parse_minimum_dscr(data: object) -> float | str:
-            return cast(float | str, data)
-
-        minimum_dscr = _parse_minimum_dscr(d.pop("minimum_dscr"))
+        minimum_dscr = d.pop("minimum_dscr")
 
         recommended_max_amount = d.pop("recommended_max_amount")
 
