@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -301,6 +302,32 @@ def _platform_env(**settings: str) -> dict[str, str]:
     return env | {name.upper(): value for name, value in settings.items()}
 
 
+async def _admin(admin_url: str, *statements: str) -> None:
+    conn = await asyncpg.connect(admin_url)
+    try:
+        for statement in statements:
+            await conn.execute(statement)
+    finally:
+        await conn.close()
+
+
+@contextlib.contextmanager
+def _empty_database(admin_url: str, name: str, role: str) -> Iterator[None]:
+    """A new database owned by OWNER_ROLE (which the `database` fixture creates), dropped
+    afterwards with the app role `role` its migration creates."""
+    _run(_admin(admin_url, f"CREATE DATABASE {name} OWNER {OWNER_ROLE}"))
+    try:
+        yield
+    finally:
+        _run(
+            _admin(
+                admin_url,
+                f"DROP DATABASE IF EXISTS {name} WITH (FORCE)",
+                f"DROP ROLE IF EXISTS {role}",
+            )
+        )
+
+
 @pytest.mark.skipif(not SCRIPT.exists(), reason=f"{SCRIPT} is not installed")
 def test_migrations_started_at_once_take_turns(
     admin_url: str, database: DatabaseUrls, tmp_path: Path
@@ -310,17 +337,7 @@ def test_migrations_started_at_once_take_turns(
     is there for OWNER_ROLE, which its fixture creates.)"""
     name = f"platform_race_{uuid.uuid4().hex[:8]}"
     role = f"{name}_app"
-
-    async def admin(*statements: str) -> None:
-        conn = await asyncpg.connect(admin_url)
-        try:
-            for statement in statements:
-                await conn.execute(statement)
-        finally:
-            await conn.close()
-
-    _run(admin(f"CREATE DATABASE {name} OWNER {OWNER_ROLE}"))
-    try:
+    with _empty_database(admin_url, name, role):
         env = _platform_env(
             database_url=_url(admin_url, user=OWNER_ROLE, database=name),
             db_app_role=role,
@@ -334,8 +351,6 @@ def test_migrations_started_at_once_take_turns(
         ]
         outputs = [run.communicate(timeout=300)[0].decode() for run in runs]
         assert [run.returncode for run in runs] == [0, 0, 0], "\n".join(outputs)
-    finally:
-        _run(admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"DROP ROLE IF EXISTS {role}"))
 
 
 def _free_port() -> int:
@@ -358,21 +373,29 @@ async def _requests(owner_url: str, operation: str) -> int:
 
 @pytest.mark.skipif(not SCRIPT.exists(), reason=f"{SCRIPT} is not installed")
 def test_sigterm_finishes_requests_in_flight_and_flushes_usage(
-    database: DatabaseUrls, settings: Settings, tmp_path: Path
+    admin_url: str, database: DatabaseUrls, tmp_path: Path
 ):
     """`platform-api serve --workers 2` as a pod runs it: SIGTERM arrives while a request's
     body is still coming; the request is answered, and the counts that were only in the
-    workers' memory (flushing every hour) are in the database once the process is gone."""
+    workers' memory (flushing every hour) are in the database once the process is gone.
+    On a database of its own: the suite's other servers flush their counts too."""
+    name = f"platform_sigterm_{uuid.uuid4().hex[:8]}"
+    owner_url = _url(admin_url, user=OWNER_ROLE, database=name)
+    with _empty_database(admin_url, name, f"{name}_app"):
+        _serve_and_stop(owner_url, f"{name}_app", tmp_path)
+        assert _run(_requests(owner_url, "platform_liveness")) == 7
+        assert _run(_requests(owner_url, "auth_issue_token")) == 1
+
+
+def _serve_and_stop(owner_url: str, app_role: str, tmp_path: Path) -> None:
     env = _platform_env(
-        database_url=database.owner,
-        db_app_role=settings.db_app_role,
+        database_url=owner_url,
+        db_app_role=app_role,
         var_dir=str(tmp_path / "var"),
         metering_flush_seconds="3600",
         overdue_sweep_seconds="0",
         log_level="WARNING",
     )
-    before = _run(_requests(database.owner, "platform_liveness"))
-    tokens_before = _run(_requests(database.owner, "auth_issue_token"))
     port = _free_port()
     log_path = tmp_path / "serve.log"
     with log_path.open("wb") as log:
@@ -417,8 +440,6 @@ def test_sigterm_finishes_requests_in_flight_and_flushes_usage(
         if server.poll() is None:
             server.kill()
             server.wait(timeout=30)
-    assert _run(_requests(database.owner, "platform_liveness")) - before == 7
-    assert _run(_requests(database.owner, "auth_issue_token")) - tokens_before == 1
 
 
 # --------------------------------------------------------------------------- Citus
