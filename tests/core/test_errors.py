@@ -6,10 +6,12 @@ import uuid
 
 import asyncpg
 import httpx
+import pytest
 from fastapi import APIRouter
 from pydantic import SecretStr
 
 from platform_api.app import create_app
+from platform_api.core.errors import conflict
 from tests.conftest import Caller
 
 PROBLEM = "application/problem+json"
@@ -124,3 +126,9 @@ async def test_metrics_need_the_metrics_token_when_one_is_set(settings):
             assert "http_requests_total" not in refused.text
         allowed = await client.get("/metrics", headers={"Authorization": "Bearer s3cret-scrape"})
         assert allowed.status_code == 200 and "http_requests_total" in allowed.text
+
+
+def test_a_problem_cannot_replace_an_rfc_9457_member():
+    """`status` stays the HTTP status: a conflict names the object's state otherwise."""
+    with pytest.raises(ValueError, match="status"):
+        conflict("This circle is forming.", status="forming")

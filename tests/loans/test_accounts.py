@@ -130,7 +130,7 @@ async def test_partial_exact_and_overpayment_close_the_loan(
     assert closed["total_outstanding"] == 0 and closed["overpaid"] == 12_345
     assert closed["next_due_date"] is None
     refused = await desk.pay(loan, 100)
-    assert _problem(refused, 409)["status"] == "closed"
+    assert _problem(refused, 409)["current_status"] == "closed"
     await assert_reconciles(database, desk.maker.tenant_id or "", loan["id"])
 
     listed = await desk.get(f"/v1/loans/{loan['id']}/repayments")
@@ -216,7 +216,7 @@ async def test_reversal_reapplies_later_payments_and_reopens(
         json={"reason": "again"},
         headers=desk.maker.headers,
     )
-    assert _problem(again, 409)["status"] == "reversed"
+    assert _problem(again, 409)["current_status"] == "reversed"
     await assert_reconciles(database, desk.maker.tenant_id or "", loan["id"])
 
     # Closing and reopening.
@@ -252,9 +252,9 @@ async def test_write_off_needs_approver_and_ends_the_loan(
     assert written["days_past_due"] == 0 and written["write_off_reason"] == "Business closed"
     lines = (await desk.get(f"/v1/loans/{loan['id']}/schedule"))["installments"]
     assert lines[-1]["status"] == "written_off"
-    assert _problem(await desk.pay(loan, 100), 409)["status"] == "written_off"
+    assert _problem(await desk.pay(loan, 100), 409)["current_status"] == "written_off"
     again = await client.post(path, json={"reason": "x"}, headers=desk.checker.headers)
-    assert _problem(again, 409)["status"] == "written_off"
+    assert _problem(again, 409)["current_status"] == "written_off"
     reverse = await client.post(
         f"/v1/loans/{loan['id']}/repayments/{payment['id']}/reverse",
         json={"reason": "x"},

@@ -134,7 +134,10 @@ async def test_illegal_transitions_are_409_naming_the_state(client, platform: Pl
         ("disburse", desk.maker, {}),
     ):
         problem = _problem(await desk.act(draft, action, caller, **body), 409)
-        assert problem["status"] == "draft" and "This application is draft" in problem["detail"]
+        assert (
+            problem["current_status"] == "draft"
+            and "This application is draft" in problem["detail"]
+        )
 
     declined = await desk.draft()
     await desk.act(declined, "submit", desk.maker)
@@ -150,24 +153,36 @@ async def test_illegal_transitions_are_409_naming_the_state(client, platform: Pl
         ("disburse", desk.maker, {}),
     ):
         problem = _problem(await desk.act(declined, action, caller, **body), 409)
-        assert problem["status"] == "declined"
+        assert problem["current_status"] == "declined"
     changed = await client.patch(
         f"/v1/loan-applications/{declined['id']}",
         json={"requested_amount": 2_000_000},
         headers=desk.maker.headers,
     )
-    assert _problem(changed, 409)["status"] == "declined"
+    assert _problem(changed, 409)["current_status"] == "declined"
 
     approved = await desk.approved()
-    assert _problem(await desk.act(approved, "submit", desk.maker), 409)["status"] == "approved"
+    assert (
+        _problem(await desk.act(approved, "submit", desk.maker), 409)["current_status"]
+        == "approved"
+    )
     withdrawn = await desk.act(approved, "withdraw", desk.maker, note="Found a grant")
     assert withdrawn.status_code == 200 and withdrawn.json()["status"] == "withdrawn"
-    assert _problem(await desk.act(approved, "disburse", desk.maker), 409)["status"] == "withdrawn"
+    assert (
+        _problem(await desk.act(approved, "disburse", desk.maker), 409)["current_status"]
+        == "withdrawn"
+    )
 
     loan_app = await desk.approved()
     await desk.act(loan_app, "disburse", desk.maker)
-    assert _problem(await desk.act(loan_app, "withdraw", desk.maker), 409)["status"] == "disbursed"
-    assert _problem(await desk.act(loan_app, "disburse", desk.maker), 409)["status"] == "disbursed"
+    assert (
+        _problem(await desk.act(loan_app, "withdraw", desk.maker), 409)["current_status"]
+        == "disbursed"
+    )
+    assert (
+        _problem(await desk.act(loan_app, "disburse", desk.maker), 409)["current_status"]
+        == "disbursed"
+    )
 
 
 async def test_validation_names_fields_and_writes_nothing(client, platform: Platform):
@@ -209,7 +224,7 @@ async def test_validation_names_fields_and_writes_nothing(client, platform: Plat
     )
     assert _problem(future, 422)["errors"][0]["path"] == "body.disbursement_date"
     over_limit = await desk.act(approved, "approve", desk.checker, amount=1)
-    assert _problem(over_limit, 409)["status"] == "approved"
+    assert _problem(over_limit, 409)["current_status"] == "approved"
     listed = await desk.get("/v1/loan-applications?status=draft")
     assert listed["data"] == []  # the refused creations wrote nothing
 

@@ -62,6 +62,9 @@ class Problem(Exception):
         self.errors = list(errors) if errors else None
         self.headers = headers
         self.extra = extra or {}
+        clash = self.extra.keys() & ProblemDetail.model_fields.keys()
+        if clash:  # a programming error: `status` must stay the HTTP status, and so on
+            raise ValueError(f"extension members {sorted(clash)} would replace RFC 9457's")
 
 
 def not_found(resource: str) -> Problem:

@@ -983,7 +983,7 @@ def _require(row: Mapping[str, Any], action: str, *allowed: MatchStatus) -> None
         names = " or ".join(s.value for s in allowed)
         raise conflict(
             f"This match is {row['status']}; only a {names} match can be {action}.",
-            status=row["status"],
+            current_status=row["status"],
         )
 
 
@@ -1013,7 +1013,7 @@ async def accept_match(
     locked = await _lock_match(conn, tenant_id, match_id)
     _require(locked, "accepted", MatchStatus.PROPOSED)
     if locked["mentor_tenant_id"] != tenant_id:
-        raise conflict("The mentor's organisation accepts this match.", status="proposed")
+        raise conflict("The mentor's organisation accepts this match.", current_status="proposed")
     mentor = await conn.fetchrow(
         "SELECT status, max_mentees, active_mentees FROM mentors "
         "WHERE tenant_id = $1 AND id = $2 FOR UPDATE",

@@ -148,7 +148,7 @@ async def test_ten_member_circle_to_completion_with_a_late_and_a_missed_contribu
     done = await desk.get(base)
     assert done["status"] == "completed" and done["rounds_paid_out"] == 10
     assert done["completed_on"] == rounds[-1]["due_date"]
-    assert problem(await _payout(desk, circle), 409)["status"] == "completed"
+    assert problem(await _payout(desk, circle), 409)["current_status"] == "completed"
 
     # Money is conserved: paid in (contributions, and the tenant's guarantee) equals paid
     # out (pots, and what the late contributions repaid to the tenant).
@@ -288,7 +288,7 @@ async def test_rules_of_the_rotation(client, platform: Platform):
         json={"member_id": members[0]["id"], "amount": CONTRIBUTION},
         headers={**desk.maker.headers, **key()},
     )
-    assert problem(forming, 409)["status"] == "forming"
+    assert problem(forming, 409)["current_status"] == "forming"
 
     small = await _circle(desk, 3)
     assert (

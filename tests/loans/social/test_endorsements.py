@@ -63,7 +63,7 @@ async def test_endorsement_rule_blocks_approval_until_met(client, platform: Plat
     assert approved.status_code == 200, approved.text
     # Decided: no more endorsements.
     late = await _endorse(desk, application, await _trustee(desk, "Late"))
-    assert problem(late, 409)["status"] == "approved"
+    assert problem(late, 409)["current_status"] == "approved"
     listed = await desk.get(f"/v1/loan-applications/{application['id']}/endorsements")
     assert [e["trustee_id"] for e in listed["data"]] == [pastor["id"], sacco["id"]]
 

@@ -92,9 +92,9 @@ async def test_one_decision_for_every_member_of_a_group_product(client, platform
     )
     assert problem(alone, 409)["group_application_id"] == application["id"]
 
-    assert problem(await _act(desk, application, "approve", desk.checker), 409)["status"] == (
-        "draft"
-    )
+    assert problem(await _act(desk, application, "approve", desk.checker), 409)[
+        "current_status"
+    ] == ("draft")
     submitted = await _act(desk, application, "submit", desk.maker)
     assert submitted.status_code == 200, submitted.text
     assert {a["status"] for a in submitted.json()["applications"]} == {"submitted"}

@@ -334,7 +334,8 @@ async def _lock_loan(conn: asyncpg.Connection, tenant_id: uuid.UUID, loan_id: uu
 def _require_active(loan: Mapping[str, Any], action: str) -> None:
     if loan["status"] != LoanStatus.ACTIVE:
         raise conflict(
-            f"This loan is {loan['status']}; {action} needs an active loan.", status=loan["status"]
+            f"This loan is {loan['status']}; {action} needs an active loan.",
+            current_status=loan["status"],
         )
 
 
@@ -661,7 +662,7 @@ async def reverse_repayment(
     if target is None:
         raise not_found("Repayment")
     if target["status"] != "posted":
-        raise conflict("This repayment is already reversed.", status=target["status"])
+        raise conflict("This repayment is already reversed.", current_status=target["status"])
     others = [r for r in repayments if r["status"] == "posted" and r["id"] != repayment_id]
     allocations, after = ledger.replay(
         locked.scheduled, [r["amount"] for r in others], _order(loan)

@@ -215,7 +215,7 @@ def _require(circle: Mapping[str, Any], action: str, *allowed: CircleStatus) -> 
         names = " or ".join(s.value for s in allowed)
         raise conflict(
             f"This circle is {circle['status']}; {action} needs a {names} circle.",
-            status=circle["status"],
+            current_status=circle["status"],
         )
 
 

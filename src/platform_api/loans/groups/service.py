@@ -409,7 +409,7 @@ async def _move(
         names = " or ".join(s.value for s in allowed)
         raise conflict(
             f"This group application is {row['status']}; only a {names} one can be {action}.",
-            status=row["status"],
+            current_status=row["status"],
         )
     for application_id in await conn.fetch(
         "SELECT application_id FROM group_loan_application_members "

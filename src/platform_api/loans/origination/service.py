@@ -71,7 +71,7 @@ def _wrong_state(status: str, action: str, allowed: tuple[ApplicationStatus, ...
     names = " or ".join(s.value for s in allowed)
     return conflict(
         f"This application is {status}; only a {names} application can be {action}.",
-        status=status,
+        current_status=status,
     )
 
 

@@ -173,7 +173,7 @@ def _require_open(application: Mapping[str, Any], action: str, *allowed: str) ->
         raise conflict(
             f"This application is {application['status']}; {action} needs a "
             f"{' or '.join(allowed)} application.",
-            status=application["status"],
+            current_status=application["status"],
         )
 
 
