@@ -123,7 +123,7 @@ def migrate(settings: Settings) -> DatabaseUrls:
 
 
 class SchemaNotReady(RuntimeError):
-    """Starting without migrating found a schema other than this release's."""
+    """Starting without migrating found no schema, or one older than this release's."""
 
 
 def _is_behind(revision: str | None) -> bool:
