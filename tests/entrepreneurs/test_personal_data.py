@@ -439,7 +439,10 @@ async def test_export_holds_everything_about_one_person_and_no_one_else(
     assert {loan["id"], loan["application_id"], match["id"]} <= subjects
     assert "outcome_surveys" in export and "loan_groups" in export
 
-    # Another organisation's entrepreneur is 404; reading needs entrepreneurs:read.
+    # Another organisation's entrepreneur is 404; the export (loans, matches, events
+    # included) needs tenant:admin, not only entrepreneurs:read.
     stranger = await platform.tenant_caller()
     assert (await client.get(path, headers=stranger.headers)).status_code == 404
-    assert (await client.get(path, headers=desk.maker.headers)).status_code == 403
+    reader = await platform.caller(desk.maker.tenant_id or "", ["entrepreneurs:read"])
+    for caller in (desk.maker, reader):
+        assert (await client.get(path, headers=caller.headers)).status_code == 403

@@ -7,7 +7,8 @@ OPERATOR = "platform:operator"
 FUNDER = "funder:reports"
 
 TENANT_SCOPES: dict[str, str] = {
-    "tenant:admin": "Manage this tenant's API clients, funder grants and webhook endpoints.",
+    "tenant:admin": "Manage this tenant's API clients, funder grants and webhook endpoints; "
+    "read its audit log; export everything held about one entrepreneur.",
     "entrepreneurs:read": "Read entrepreneurs and their outcome surveys.",
     "entrepreneurs:write": "Create, update and anonymise entrepreneurs.",
     "matching:read": "Read mentors, lenders, matches and recommendations.",

@@ -28,6 +28,9 @@ from platform_api.entrepreneurs.schemas import (
 router = APIRouter(prefix="/v1/entrepreneurs", tags=["entrepreneurs"], route_class=DirectRoute)
 
 Reader = Annotated[TenantContext, Security(tenant_context, scopes=["entrepreneurs:read"])]
+#: The export spans loans, matching and events, which `entrepreneurs:read` does not cover:
+#: answering a person's request for their data is the tenant admin's task.
+Admin = Annotated[TenantContext, Security(tenant_context, scopes=["tenant:admin"])]
 Writer = Annotated[TenantContext, Security(tenant_context, scopes=["entrepreneurs:write"])]
 
 
@@ -114,7 +117,7 @@ async def get_entrepreneur(entrepreneur_id: uuid.UUID, caller: Reader) -> Respon
     operation_id="entrepreneurs_export",
     response_model=EntrepreneurExport,
 )
-async def export_entrepreneur(entrepreneur_id: uuid.UUID, caller: Reader) -> Response:
+async def export_entrepreneur(entrepreneur_id: uuid.UUID, caller: Admin) -> Response:
     """Everything your organisation holds about this person, in one document (their
     right of access): the record, outcome surveys, loan applications with transitions,
     endorsements and funding, loans with schedules and repayments, lending-circle and
