@@ -24,7 +24,7 @@ from platform_api.audit.schemas import (
 from platform_api.core.db import TENANT_GATE, Database
 from platform_api.core.errors import not_found
 from platform_api.core.logging import request_id_var
-from platform_api.core.pagination import Page, PageParams, build_page, keyset_clause
+from platform_api.core.pagination import Page, PageParams, Where, build_page, keyset_clause
 
 _COLUMNS = (
     "id, created_at AS occurred_at, created_by AS actor_id, actor_kind, action, "
@@ -114,25 +114,21 @@ async def list_events(
     db: Database, *, tenant_id: uuid.UUID, page: PageParams, filters: AuditFilters
 ) -> Page[AuditEvent]:
     """The tenant's log, oldest first."""
-    conditions: list[str] = []
-    args: list[Any] = []
-    for condition, value in (
+    where = Where(fixed=2)
+    where.add_set(
         ("action = {}", filters.action),
         ("resource_type = {}", filters.resource_type),
         ("resource_id = {}", filters.resource_id),
         ("created_at >= {}", filters.occurred_from),
         ("created_at < {}", filters.occurred_to),
-    ):
-        if value is not None:
-            args.append(value)
-            conditions.append(f" AND {condition.format(f'${len(args) + 2}')}")
-    after, after_args = keyset_clause(page, len(args) + 3)
+    )
+    after, after_args = keyset_clause(page, where.next)
     rows = await db.fetch(
         tenant_id,
         f"SELECT {_COLUMNS} FROM audit_events WHERE {TENANT_GATE} AND tenant_id = $1::uuid"
-        f"{''.join(conditions)}{after} ORDER BY created_at, id LIMIT $2",
+        f"{where.sql()}{after} ORDER BY created_at, id LIMIT $2",
         page.limit + 1,
-        *args,
+        *where.args,
         *after_args,
     )
     return build_page(rows, page, _model)

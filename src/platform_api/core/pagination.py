@@ -61,6 +61,36 @@ async def page_params(
     return PageParams(limit=limit, after=decode_cursor(cursor) if cursor else None)
 
 
+class Where:
+    """A list's optional filters: conditions with their parameters, numbered after the
+    statement's `fixed` ones. `add("status = {}", value)` puts the placeholder in `{}`;
+    `sql()` is the conditions' `AND ...` text and `next` the first number after them
+    (for `keyset_clause`)."""
+
+    def __init__(self, fixed: int) -> None:
+        self.fixed = fixed
+        self.conditions: list[str] = []
+        self.args: list[Any] = []
+
+    def add(self, condition: str, *values: Any) -> None:
+        places = [f"${self.fixed + len(self.args) + i + 1}" for i in range(len(values))]
+        self.args.extend(values)
+        self.conditions.append(condition.format(*places))
+
+    def add_set(self, *pairs: tuple[str, Any]) -> None:
+        """`add` each (condition, value) whose value is not None."""
+        for condition, value in pairs:
+            if value is not None:
+                self.add(condition, value)
+
+    @property
+    def next(self) -> int:
+        return self.fixed + len(self.args) + 1
+
+    def sql(self) -> str:
+        return "".join(f" AND {c}" for c in self.conditions)
+
+
 def keyset_clause(params: PageParams, first_arg: int, alias: str = "") -> tuple[str, list[Any]]:
     """SQL fragment and arguments continuing after the cursor, numbered from `first_arg`."""
     if params.after is None:

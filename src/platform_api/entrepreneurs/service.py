@@ -18,7 +18,7 @@ from platform_api.core.db import (
 )
 from platform_api.core.errors import conflict, not_found
 from platform_api.core.keyring import keyring
-from platform_api.core.pagination import Page, PageParams, build_page, keyset_clause
+from platform_api.core.pagination import Page, PageParams, Where, build_page, keyset_clause
 from platform_api.entrepreneurs.export import SECTIONS, export_sql
 from platform_api.entrepreneurs.schemas import (
     Entrepreneur,
@@ -149,33 +149,23 @@ async def get_entrepreneurs(
 async def list_entrepreneurs(
     db: Database, *, tenant_id: uuid.UUID, page: PageParams, filters: EntrepreneurFilters
 ) -> Page[Entrepreneur]:
-    conditions: list[str] = []
-    args: list[Any] = []
-
-    def add(condition: str, value: Any) -> None:
-        args.append(value)
-        conditions.append(condition.format(f"${len(args) + 2}"))
-
-    if filters.sector:
-        add("sector = {}", filters.sector.value)
-    if filters.stage:
-        add("stage = {}", filters.stage.value)
-    if filters.country:
-        add("country = {}", filters.country)
-    if filters.created_from:
-        add("created_at >= {}", filters.created_from)
-    if filters.created_to:
-        add("created_at < {}", filters.created_to)
+    where = Where(fixed=2)
+    where.add_set(
+        ("sector = {}", filters.sector.value if filters.sector else None),
+        ("stage = {}", filters.stage.value if filters.stage else None),
+        ("country = {}", filters.country),
+        ("created_at >= {}", filters.created_from),
+        ("created_at < {}", filters.created_to),
+    )
     if not filters.include_anonymised:
-        conditions.append("status = 'active'")
-    after, after_args = keyset_clause(page, len(args) + 3)
-    where = "".join(f" AND {c}" for c in conditions)
+        where.add("status = 'active'")
+    after, after_args = keyset_clause(page, where.next)
     rows = await db.fetch(
         tenant_id,
         f"SELECT {_COLUMNS} FROM entrepreneurs WHERE {TENANT_GATE} AND tenant_id = $1::uuid"
-        f"{where}{after} ORDER BY created_at, id LIMIT $2",
+        f"{where.sql()}{after} ORDER BY created_at, id LIMIT $2",
         page.limit + 1,
-        *args,
+        *where.args,
         *after_args,
     )
     return build_page(rows, page, lambda row: _model(row, tenant_id))

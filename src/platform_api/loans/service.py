@@ -20,7 +20,7 @@ from platform_api.core.db import (
 )
 from platform_api.core.errors import FieldError, conflict, invalid, not_found
 from platform_api.core.money import div_round_half_even
-from platform_api.core.pagination import Page, PageParams, build_page, keyset_clause
+from platform_api.core.pagination import Page, PageParams, Where, build_page, keyset_clause
 from platform_api.core.types import plain_decimal
 from platform_api.loans.schedule import (
     FrequencyUnit,
@@ -189,23 +189,19 @@ async def get_product(db: Database, *, tenant_id: uuid.UUID, product_id: uuid.UU
 async def list_products(
     db: Database, *, tenant_id: uuid.UUID, page: PageParams, filters: ProductFilters
 ) -> Page[LoanProduct]:
-    conditions: list[str] = []
-    args: list[Any] = []
-    for column, value in (
-        ("active", filters.active),
-        ("kind", filters.kind),
-        ("currency", filters.currency),
-    ):
-        if value is not None:
-            args.append(value)
-            conditions.append(f" AND {column} = ${len(args) + 2}")
-    after, after_args = keyset_clause(page, len(args) + 3)
+    where = Where(fixed=2)
+    where.add_set(
+        ("active = {}", filters.active),
+        ("kind = {}", filters.kind),
+        ("currency = {}", filters.currency),
+    )
+    after, after_args = keyset_clause(page, where.next)
     rows = await db.fetch(
         tenant_id,
         f"SELECT {_COLUMNS} FROM loan_products WHERE {TENANT_GATE} AND tenant_id = $1::uuid"
-        f"{''.join(conditions)}{after} ORDER BY created_at, id LIMIT $2",
+        f"{where.sql()}{after} ORDER BY created_at, id LIMIT $2",
         page.limit + 1,
-        *args,
+        *where.args,
         *after_args,
     )
     return build_page(rows, page, _model)

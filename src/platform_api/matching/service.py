@@ -22,7 +22,7 @@ import asyncpg
 from platform_api.core.db import TENANT_GATE, Database, insert_tenant_row, update_tenant_row
 from platform_api.core.errors import FieldError, Problem, conflict, invalid, not_found
 from platform_api.core.outbox import emit
-from platform_api.core.pagination import Page, PageParams, build_page, keyset_clause
+from platform_api.core.pagination import Page, PageParams, Where, build_page, keyset_clause
 from platform_api.entrepreneurs import service as entrepreneurs
 from platform_api.entrepreneurs.schemas import Entrepreneur
 from platform_api.matching import scoring, vocabulary
@@ -243,31 +243,10 @@ class MentorFilters:
     with_open_slots: bool | None = None
 
 
-class _Where:
-    """Conditions with their parameters, numbered after the fixed ones."""
-
-    def __init__(self, fixed: int) -> None:
-        self.fixed = fixed
-        self.conditions: list[str] = []
-        self.args: list[Any] = []
-
-    def add(self, condition: str, *values: Any) -> None:
-        places = [f"${self.fixed + len(self.args) + i + 1}" for i in range(len(values))]
-        self.args.extend(values)
-        self.conditions.append(condition.format(*places))
-
-    @property
-    def next(self) -> int:
-        return self.fixed + len(self.args) + 1
-
-    def sql(self) -> str:
-        return "".join(f" AND {c}" for c in self.conditions)
-
-
 async def list_mentors(
     db: Database, *, tenant_id: uuid.UUID, page: PageParams, filters: MentorFilters
 ) -> Page[Mentor]:
-    where = _Where(fixed=2)
+    where = Where(fixed=2)
     if filters.topic:
         where.add("topics @> ARRAY[{}]::text[]", filters.topic)
     if filters.sector:
@@ -387,7 +366,7 @@ class LenderFilters:
 async def list_lenders(
     db: Database, *, tenant_id: uuid.UUID, page: PageParams, filters: LenderFilters
 ) -> Page[Lender]:
-    where = _Where(fixed=2)
+    where = Where(fixed=2)
     for column, value in (
         ("sectors", filters.sector),
         ("countries", filters.country),
@@ -1104,7 +1083,7 @@ async def list_matches(
     db: Database, *, tenant_id: uuid.UUID, page: PageParams, filters: MatchFilters
 ) -> Page[Match]:
     """Matches of this tenant's entrepreneurs and of its mentors, oldest first."""
-    where = _Where(fixed=2)
+    where = Where(fixed=2)
     if filters.status:
         where.add("x.status = {}", filters.status.value)
     if filters.side is Side.ENTREPRENEUR_SIDE:

@@ -7,14 +7,13 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 import asyncpg
 
 from platform_api.core.db import TENANT_GATE, Database, insert_tenant_row
 from platform_api.core.errors import FieldError, conflict, invalid, not_found
 from platform_api.core.outbox import emit
-from platform_api.core.pagination import Page, PageParams, build_page, keyset_clause
+from platform_api.core.pagination import Page, PageParams, Where, build_page, keyset_clause
 from platform_api.webhooks.schemas import (
     DeliveryStatus,
     Event,
@@ -370,29 +369,20 @@ async def list_events(
     db: Database, *, tenant_id: uuid.UUID, page: PageParams, filters: EventFilters
 ) -> Page[Event]:
     """The tenant's events, oldest first (by when their change began)."""
-    conditions: list[str] = []
-    args: list[Any] = []
-
-    def add(condition: str, value: Any) -> None:
-        args.append(value)
-        conditions.append(condition.format(f"${len(args) + 2}"))
-
-    if filters.type:
-        add("type = {}", filters.type)
-    if filters.subject_id:
-        add("subject_id = {}", filters.subject_id)
-    if filters.occurred_from:
-        add("created_at >= {}", filters.occurred_from)
-    if filters.occurred_to:
-        add("created_at < {}", filters.occurred_to)
-    after, after_args = keyset_clause(page, len(args) + 3)
-    where = "".join(f" AND {c}" for c in conditions)
+    where = Where(fixed=2)
+    where.add_set(
+        ("type = {}", filters.type or None),
+        ("subject_id = {}", filters.subject_id),
+        ("created_at >= {}", filters.occurred_from),
+        ("created_at < {}", filters.occurred_to),
+    )
+    after, after_args = keyset_clause(page, where.next)
     rows = await db.fetch(
         tenant_id,
         f"SELECT {_EVENT_COLUMNS} FROM outbox_events WHERE {TENANT_GATE} "
-        f"AND tenant_id = $1::uuid{where}{after} ORDER BY created_at, id LIMIT $2",
+        f"AND tenant_id = $1::uuid{where.sql()}{after} ORDER BY created_at, id LIMIT $2",
         page.limit + 1,
-        *args,
+        *where.args,
         *after_args,
     )
     return build_page(rows, page, event_model)

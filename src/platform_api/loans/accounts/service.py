@@ -23,7 +23,7 @@ from platform_api.audit.schemas import AuditAction, AuditResourceType
 from platform_api.core.db import TENANT_GATE, Database
 from platform_api.core.errors import FieldError, conflict, invalid, not_found
 from platform_api.core.outbox import emit, emit_many
-from platform_api.core.pagination import Page, PageParams, build_page, keyset_clause
+from platform_api.core.pagination import Page, PageParams, Where, build_page, keyset_clause
 from platform_api.loans import ledger
 from platform_api.loans.accounts.schemas import (
     AgingBucket,
@@ -216,25 +216,21 @@ async def list_loans(
     db: Database, *, tenant_id: uuid.UUID, page: PageParams, filters: LoanFilters
 ) -> Page[Loan]:
     as_of = today()
-    conditions: list[str] = []
-    args: list[Any] = []
-    for column, value in (
-        ("status", filters.status),
-        ("entrepreneur_id", filters.entrepreneur_id),
-        ("product_id", filters.product_id),
-    ):
-        if value is not None:
-            args.append(value)
-            conditions.append(f" AND l.{column} = ${len(args) + 3}")
-    after, after_args = keyset_clause(page, len(args) + 4, alias="l")
+    where = Where(fixed=3)
+    where.add_set(
+        ("l.status = {}", filters.status),
+        ("l.entrepreneur_id = {}", filters.entrepreneur_id),
+        ("l.product_id = {}", filters.product_id),
+    )
+    after, after_args = keyset_clause(page, where.next, alias="l")
     rows = await db.fetch(
         tenant_id,
         f"SELECT {_LOAN_COLUMNS}, {_DERIVED.format(as_of='$3::date')} FROM loans l "
-        f"WHERE {TENANT_GATE} AND l.tenant_id = $1::uuid{''.join(conditions)}{after} "
+        f"WHERE {TENANT_GATE} AND l.tenant_id = $1::uuid{where.sql()}{after} "
         "ORDER BY l.created_at, l.id LIMIT $2",
         page.limit + 1,
         as_of,
-        *args,
+        *where.args,
         *after_args,
     )
     return build_page(rows, page, lambda row: _loan_model(row, as_of))

@@ -27,7 +27,7 @@ from platform_api.audit.schemas import AuditAction, AuditResourceType
 from platform_api.core.db import TENANT_GATE, Database, insert_tenant_row
 from platform_api.core.errors import FieldError, Problem, conflict, invalid, not_found
 from platform_api.core.outbox import emit, emit_many
-from platform_api.core.pagination import Page, PageParams, build_page, keyset_clause
+from platform_api.core.pagination import Page, PageParams, Where, build_page, keyset_clause
 from platform_api.loans.accounts.service import today
 from platform_api.loans.circles import rotation, standing
 from platform_api.loans.circles.rotation import Entrant, PayoutOrder
@@ -712,24 +712,20 @@ async def list_contributions(
     member_id: uuid.UUID | None,
     round_number: int | None,
 ) -> Page[Contribution]:
-    args: list[Any] = []
-    conditions = ""
-    for column, value in (("member_id", member_id), ("round", round_number)):
-        if value is not None:
-            args.append(value)
-            conditions += f" AND k.{column} = ${len(args) + 3}"
-    after, after_args = keyset_clause(page, len(args) + 4, alias="k")
+    where = Where(fixed=3)
+    where.add_set(("k.member_id = {}", member_id), ("k.round = {}", round_number))
+    after, after_args = keyset_clause(page, where.next, alias="k")
     rows = await db.fetch(
         tenant_id,
         f"SELECT c.id AS circle, c.currency, {_CONTRIBUTION_COLUMNS} FROM lending_circles c "
         "LEFT JOIN (lending_circle_contributions k JOIN lending_circle_rounds r "
         "ON r.tenant_id = k.tenant_id AND r.circle_id = k.circle_id AND r.number = k.round) "
-        f"ON k.tenant_id = c.tenant_id AND k.circle_id = c.id{conditions}{after} "
+        f"ON k.tenant_id = c.tenant_id AND k.circle_id = c.id{where.sql()}{after} "
         f"WHERE {TENANT_GATE} AND c.tenant_id = $1::uuid AND c.id = $2 "
         "ORDER BY k.created_at, k.id LIMIT $3",
         circle_id,
         page.limit + 1,
-        *args,
+        *where.args,
         *after_args,
     )
     if not rows:

@@ -25,7 +25,7 @@ from platform_api.audit.schemas import AuditAction, AuditResourceType
 from platform_api.core.db import TENANT_GATE, Database, insert_tenant_row, update_tenant_row
 from platform_api.core.errors import FieldError, Problem, conflict, invalid, not_found
 from platform_api.core.outbox import emit
-from platform_api.core.pagination import Page, PageParams, build_page, keyset_clause
+from platform_api.core.pagination import Page, PageParams, Where, build_page, keyset_clause
 from platform_api.loans import service as products
 from platform_api.loans.accounts import service as accounts
 from platform_api.loans.accounts.schemas import Loan
@@ -634,19 +634,15 @@ async def list_applications(
     status: ApplicationStatus | None,
     entrepreneur_id: uuid.UUID | None,
 ) -> Page[LoanApplication]:
-    conditions: list[str] = []
-    args: list[Any] = []
-    for column, value in (("status", status), ("entrepreneur_id", entrepreneur_id)):
-        if value is not None:
-            args.append(value)
-            conditions.append(f" AND {column} = ${len(args) + 2}")
-    after, after_args = keyset_clause(page, len(args) + 3)
+    where = Where(fixed=2)
+    where.add_set(("status = {}", status), ("entrepreneur_id = {}", entrepreneur_id))
+    after, after_args = keyset_clause(page, where.next)
     rows = await db.fetch(
         tenant_id,
         f"SELECT {_COLUMNS} FROM loan_applications WHERE {TENANT_GATE} "
-        f"AND tenant_id = $1::uuid{''.join(conditions)}{after} ORDER BY created_at, id LIMIT $2",
+        f"AND tenant_id = $1::uuid{where.sql()}{after} ORDER BY created_at, id LIMIT $2",
         page.limit + 1,
-        *args,
+        *where.args,
         *after_args,
     )
     return build_page(rows, page, _model)
