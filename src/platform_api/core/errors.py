@@ -40,6 +40,10 @@ class ProblemDetail(BaseModel):
     errors: list[FieldError] | None = None
 
 
+#: Members an extension may not replace (`status` must stay the HTTP status, ...).
+_STANDARD_MEMBERS = frozenset(ProblemDetail.model_fields)
+
+
 class Problem(Exception):
     """Raise anywhere below the routers to answer with problem+json."""
 
@@ -62,8 +66,8 @@ class Problem(Exception):
         self.errors = list(errors) if errors else None
         self.headers = headers
         self.extra = extra or {}
-        clash = self.extra.keys() & ProblemDetail.model_fields.keys()
-        if clash:  # a programming error: `status` must stay the HTTP status, and so on
+        clash = self.extra.keys() & _STANDARD_MEMBERS
+        if clash:  # a programming error, caught by the first test that raises it
             raise ValueError(f"extension members {sorted(clash)} would replace RFC 9457's")
 
 
