@@ -154,6 +154,7 @@ async def test_top_k_equals_brute_force_over_all_mentors(app, platform: Platform
                 network=network,
                 limit=limit,
                 first_scored=first_scored,
+                whole_pool=0,  # this pool is small: the tiers would not be tried
             )
             queries_seen.add(queries)
             got = [(-row["points"], row["id"]) for row in rows]
@@ -162,8 +163,25 @@ async def test_top_k_equals_brute_force_over_all_mentors(app, platform: Platform
                 profile = service.mentor_profile(row, b)
                 assert not scoring.mentor_filters(who, profile, rules)  # never a must-failure
                 assert row["points"] == scoring.mentor_points(plan, profile)
+        rows, queries = await service.top_mentor_rows(
+            db,
+            tenant_id=b,
+            entrepreneur_id=person.id,
+            plan=plan,
+            rules=rules,
+            network=network,
+            limit=limit,
+        )
+        assert [(-row["points"], row["id"]) for row in rows] == expected
+        assert queries == 1  # a pool this small is scored whole
     # Some rounds stop at the first query, some at the second, others score every mentor.
     assert queries_seen >= {1, 2, 3}, queries_seen
+    # b's own pool is its 80 mentors; with the network, every shared one too.
+    assert await service._pool_is_small(db, b, False, 80)
+    assert not await service._pool_is_small(db, b, False, 79)
+    assert len(visible) > 80
+    assert await service._pool_is_small(db, b, True, len(visible))
+    assert not await service._pool_is_small(db, b, True, len(visible) - 1)
 
 
 async def _check_bounds(db, tenant, plan, tier, network, visible) -> None:

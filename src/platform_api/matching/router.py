@@ -79,7 +79,7 @@ async def create_mentor(
     )
 
 
-def _mentor_filters(
+async def _mentor_filters(
     topic: Annotated[ExpertiseTopic | None, Query()] = None,
     sector: Sector | None = None,
     language: Annotated[Language | None, Query()] = None,
@@ -166,7 +166,7 @@ async def create_lender(
     )
 
 
-def _lender_filters(
+async def _lender_filters(
     sector: Sector | None = None,
     country: Annotated[CountryCode | None, Query()] = None,
     currency: Annotated[CurrencyCode | None, Query()] = None,

@@ -390,14 +390,20 @@ def rest_max(plan: MentorPlan) -> int:
 
 
 def search_tiers(plan: MentorPlan) -> list[Tier]:
-    """The candidate tier for the plan (empty: every eligible mentor is scored).
+    """The candidate tiers for the plan, narrowest first (empty: every eligible mentor
+    is scored).
 
-    With a sector to match, the candidates list it together with a need's topic or a
-    neighbouring one (`ts:` keys), or hold two needs' topics (`tt:` keys). A mentor
-    without such a key either lists the sector but no topic near a need (at most the
-    sector's points) or holds at most one need's topic, the others at best related
-    (credit n + 1 of 2n); without a sector, the candidates hold a need's topic; without
-    needs (or expertise weight), they list the sector."""
+    With a sector to match, the first tier's candidates list it together with a need's
+    topic or a neighbouring one (`ts:` keys), or hold two needs' topics (`tt:` keys). A
+    mentor without such a key either lists the sector but no topic near a need (at most
+    the sector's points) or holds at most one need's topic, the others at best related
+    (credit n + 1 of 2n). The second tier adds whoever holds a need's topic (`t:` keys):
+    a mentor outside it holds none, so has credit n at most, or 0 if it lists the
+    sector (a topic near a need would have given it a `ts:` key). The first proves the
+    answer when the sector and the needs go together; the second when they do not
+    (a manufacturer in need of intellectual property law), for less than scoring every
+    mentor. Without a sector, the candidates hold a need's topic; without needs (or
+    expertise weight), they list the sector."""
     n = len(plan.needs)
     sector_points = plan.unit * 10 * plan.w_sector
     rest = rest_max(plan)
@@ -427,7 +433,11 @@ def search_tiers(plan: MentorPlan) -> list[Tier]:
     sector_keys = tuple(dict.fromkeys(topic_keys))
     keys = tuple(dict.fromkeys([*sector_keys, *(key for pair in pairs for key in pair)]))
     bound = rest + max(sector_points, plan.expertise_unit * (n + 1))
-    return [Tier(keys, bound, exact, related, sector_keys)]
+    narrow = Tier(keys, bound, exact, related, sector_keys)
+    held = tuple((*group, f"t:{need}") for group, need in zip(exact, plan.needs, strict=True))
+    wide_keys = tuple(dict.fromkeys([*keys, *(f"t:{need}" for need in plan.needs)]))
+    wide_bound = rest + max(sector_points, plan.expertise_unit * n)
+    return [narrow, Tier(wide_keys, wide_bound, held, related, sector_keys)]
 
 
 def candidate_bound(

@@ -509,6 +509,15 @@ def location_sql(mentee: scoring.Mentee, q: _Query, alias: str) -> str:
     )
 
 
+def _visible(alias: str, network: bool) -> str:
+    """The tenant's own mentors, and with `network` those others share. Two texts, not a
+    boolean parameter: a plan cached for one must not scan every tenant's mentors for
+    the other."""
+    if network:
+        return f"({alias}.tenant_id = $1::uuid OR {alias}.shared_to_network)"
+    return f"{alias}.tenant_id = $1::uuid"
+
+
 def _eligible_sql(
     mentee_: scoring.Mentee,
     rules: scoring.Rules,
@@ -521,7 +530,7 @@ def _eligible_sql(
     conditions = [
         "m.status = 'available'",
         "m.active_mentees < m.max_mentees",
-        f"(m.tenant_id = $1::uuid OR ({q(network)}::bool AND m.shared_to_network))",
+        _visible("m", network),
         "NOT EXISTS (SELECT 1 FROM matches x WHERE x.tenant_id = $1::uuid "
         f"AND x.entrepreneur_id = {q(entrepreneur_id)}::uuid AND x.mentor_tenant_id = m.tenant_id "
         "AND x.mentor_id = m.id AND x.status <> 'completed')",
@@ -580,7 +589,7 @@ def candidates_sql(plan: scoring.MentorPlan, tier: scoring.Tier, network: bool, 
         f"SELECT k.tenant_id, k.mentor_id, {copied}, bit_or(w.mask) AS mask "
         f"FROM unnest({q(list(masks))}::text[], {q(list(masks.values()))}::bigint[]) "
         f"w(key, mask) JOIN mentor_search_keys k ON k.key = w.key WHERE {TENANT_GATE} AND "
-        f"(k.tenant_id = $1::uuid OR ({q(network)}::bool AND k.shared_to_network)) "
+        f"{_visible('k', network)} "
         "GROUP BY k.tenant_id, k.mentor_id) f"
     )
 
@@ -596,11 +605,13 @@ async def _top_mentors(
     cut: tuple[str, int] | None = None,
 ) -> tuple[list[asyncpg.Record], int]:
     """One tier's top, and the most points a candidate left unscored can have (-1 if
-    none). Candidates come from the search keys' index with their bounds; by levels of
-    bound, best first, they are looked up by primary key (LATERAL keeps the planner
-    from scanning every mentor to join them) and scored: with `cut` ("count", n) while
-    at most n are (the best level always), with ("floor", p) every one that may reach p
-    points, else all. Without a tier, every mentor is scanned."""
+    none). Candidates come from the search keys' index with their bounds, only those
+    that may score more than the tier's bound (no other can be part of an answer the
+    tier proves); by levels of bound, best first, they are looked up by primary key
+    (LATERAL keeps the planner from scanning every mentor to join them) and scored: with
+    `cut` ("count", n) while at most n are (the best level always), with ("floor", p)
+    every one that may reach p points, else all. Without a tier, every mentor is
+    scanned."""
     q = _Query()
     q.args.extend(eligible[1])
     points = points_sql(plan, q)
@@ -623,7 +634,8 @@ async def _top_mentors(
     elif cut is not None:
         at = f"SELECT coalesce(max(bound) FILTER (WHERE bound < {q(cut[1])}), -1) AS at FROM c"
     sql = (
-        f"WITH c AS MATERIALIZED ({candidates}), cut AS MATERIALIZED ({at}) "
+        f"WITH c AS MATERIALIZED (SELECT * FROM ({candidates}) k WHERE k.bound > "
+        f"{q(tier.bound)}), cut AS MATERIALIZED ({at}) "
         "SELECT r.*, cut.at AS unscored FROM cut CROSS JOIN ("
         "SELECT r.* FROM cut, c CROSS JOIN LATERAL "
         f"({select} WHERE m.tenant_id = c.tenant_id AND m.id = c.mentor_id AND {eligible[0]}) r "
@@ -637,6 +649,20 @@ async def _top_mentors(
 #: bound always): enough for most answers.
 FIRST_SCORED = 300
 
+#: Pools of at most this many visible mentors are scored whole: scanning a few hundred
+#: costs less than planning one tier's statement (about 2 ms), and a tier rarely proves
+#: an answer over so few (a tenant's own mentors without the network: 4-5 statements).
+WHOLE_POOL = 500
+
+
+async def _pool_is_small(db: Database, tenant_id: uuid.UUID, network: bool, most: int) -> bool:
+    sql = (
+        f"SELECT count(*) FROM (SELECT 1 FROM mentors m WHERE {TENANT_GATE} AND "
+        f"{_visible('m', network)} LIMIT $2) pool"
+    )
+    rows = await db.fetch(tenant_id, sql, most + 1)
+    return int(rows[0][0]) <= most
+
 
 async def top_mentor_rows(
     db: Database,
@@ -649,17 +675,22 @@ async def top_mentor_rows(
     limit: int,
     exhaustive: bool = False,
     first_scored: int = FIRST_SCORED,
+    whole_pool: int = WHOLE_POOL,
 ) -> tuple[list[asyncpg.Record], int]:
     """The `limit` eligible mentors with the most points (ties: lower id first), and how
-    many queries it took. Starts from the tier of candidates found through the search
-    keys, scoring first the `first_scored` most promising; the answer is proven when its
-    k-th score beats every mentor outside the tier and every candidate left unscored.
-    Else every candidate that may reach that k-th score is scored (which proves it unless
-    the tier's own bound is too high), and failing that all eligible mentors (at once if
-    `exhaustive`: the baseline the tier is measured and tested against)."""
+    many scoring queries it took. A pool of at most `whole_pool` visible mentors is
+    scored whole. Else it starts from the narrowest tier of candidates found through the
+    search keys, scoring first the `first_scored` most promising; the answer is proven
+    when its k-th score beats every mentor outside the tier and every candidate left
+    unscored. Else every candidate that may reach that k-th score is scored (which
+    proves it unless the tier's own bound is too high), then the next tier is tried, and
+    failing all, every eligible mentor is scored (at once if `exhaustive`: the baseline
+    the tiers are measured and tested against)."""
     q = _Query()
     eligible = (_eligible_sql(plan.mentee, rules, entrepreneur_id, network, q), q.args)
     queries = 0
+    if whole_pool > 0 and not exhaustive:
+        exhaustive = await _pool_is_small(db, tenant_id, network, whole_pool)
     for tier in [] if exhaustive else scoring.search_tiers(plan):
         cut: tuple[str, int] | None = ("count", first_scored)
         while cut is not None:
