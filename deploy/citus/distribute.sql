@@ -105,7 +105,10 @@ SELECT create_distributed_function(
 
 -- Rate-limit buckets belong to a client, a tenant or a client id asking for tokens, and
 -- are keyed by that text: sharded on it, so a take is one row on one node, and the
--- take runs there (it reads only that row and the reference table `tenants`).
+-- take runs there (it reads only that row and the reference table `tenants`). The table
+-- is unlogged (migration 0016), which Citus distributes, but its non-blocking shard
+-- moves cannot copy (logical replication skips unlogged tables): it is colocated with
+-- nothing so a rebalance of the tenant tables never has to move it with them.
 SELECT create_distributed_table('rate_limit_buckets', 'key', colocate_with => 'none');
 SELECT create_distributed_function(
     'rate_limit_take(text, uuid, text, integer, integer, integer)', 'p_key',

@@ -6,11 +6,13 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
+from types import SimpleNamespace
 
 import asyncpg
 import httpx
 
 from platform_api.auth.principals import Principal, PrincipalKind
+from platform_api.core import ratelimit
 from platform_api.core.errors import Problem
 from platform_api.core.ratelimit import RateLimiter
 from platform_api.settings import Settings
@@ -131,7 +133,7 @@ async def test_an_expired_lease_hands_its_tokens_back(app, database: DatabaseUrl
     await limiter.admit(principal)  # then a lease of a hundredth, 6: one spent, 5 held
     before = await _tokens(database, principal)
     for lease in limiter._clients.values():
-        lease.expires = 0  # as if a second had passed
+        lease.expires = 0  # as if the lease had run out
     await limiter.admit(principal)  # hands the 5 back and takes 6 again
     after = await _tokens(database, principal)
     refilled = (time.monotonic() - started) * 600 / 60
@@ -149,3 +151,36 @@ async def test_concurrent_requests_of_a_worker_share_one_lease(app, database: Da
     await asyncio.gather(*(limiter.admit(principal) for _ in range(50)))
     tokens = await _tokens(database, principal)
     assert 6000 - 1 - 60 <= tokens < 6000 - 1 - 60 + 2  # one lease, plus refill
+
+
+async def test_a_lease_outlives_the_gaps_between_a_clients_requests(
+    app, database: DatabaseUrls, monkeypatch
+):
+    """A client sending a request every second spends one lease, not two takes (its
+    client's and tenant's buckets) per request: with many tenants' clients spread over
+    the workers, a lease that ran out after a second made most requests pay them."""
+    limiter = RateLimiter(app.state.db, Settings(rate_limit_client_per_minute=6000))
+    principal = Principal(
+        kind=PrincipalKind.OPERATOR, client_id=uuid.uuid4(), tenant_id=None, scopes=frozenset()
+    )
+    await limiter.admit(principal)  # learns the limit
+    await limiter.admit(principal)  # a lease of 60: one spent
+    before = await _tokens(database, principal)
+    clock = time.monotonic()
+    for gap in range(1, 5):
+        later = SimpleNamespace(monotonic=lambda gap=gap: clock + gap)
+        monkeypatch.setattr(ratelimit, "time", later)  # the limiter's clock alone
+        await limiter.admit(principal)
+    assert await _tokens(database, principal) == before  # no take: the bucket is untouched
+
+
+async def test_buckets_are_unlogged(database: DatabaseUrls):
+    """A take commits without waiting for the WAL's flush (migration 0016)."""
+    conn = await asyncpg.connect(database.owner)
+    try:
+        persistence = await conn.fetchval(
+            "SELECT relpersistence FROM pg_class WHERE oid = 'rate_limit_buckets'::regclass"
+        )
+    finally:
+        await conn.close()
+    assert persistence == b"u"
