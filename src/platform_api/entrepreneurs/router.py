@@ -34,7 +34,7 @@ Admin = Annotated[TenantContext, Security(tenant_context, scopes=["tenant:admin"
 Writer = Annotated[TenantContext, Security(tenant_context, scopes=["entrepreneurs:write"])]
 
 
-def _filters(
+async def _filters(
     sector: Sector | None = None,
     stage: Stage | None = None,
     country: Annotated[CountryCode | None, Query()] = None,

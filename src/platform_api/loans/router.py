@@ -27,7 +27,7 @@ from platform_api.loans.schemas import (
 router = APIRouter(prefix="/v1/loan-products", tags=["loan products"], route_class=DirectRoute)
 
 
-def _filters(
+async def _filters(
     active: bool | None = None,
     kind: ProductKind | None = None,
     currency: CurrencyCode | None = None,

@@ -29,7 +29,7 @@ from platform_api.loans.accounts.schemas import (
 router = APIRouter(prefix="/v1/loans", tags=["loans"], route_class=DirectRoute)
 
 
-def _filters(
+async def _filters(
     status: LoanStatus | None = None,
     entrepreneur_id: uuid.UUID | None = None,
     product_id: uuid.UUID | None = None,
