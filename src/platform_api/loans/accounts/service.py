@@ -72,6 +72,10 @@ def today() -> date:
     return datetime.now(UTC).date()
 
 
+#: Looked up once: `model_fields` is a property that costs a microsecond a call.
+_LOAN_FIELDS = frozenset(Loan.model_fields)
+
+
 def _loan_model(row: Mapping[str, Any], as_of: date) -> Loan:
     status = LoanStatus(row["status"])
     principal_out = row["principal"] - row["principal_paid"] - row["principal_written_off"]
@@ -84,7 +88,7 @@ def _loan_model(row: Mapping[str, Any], as_of: date) -> Loan:
         else 0
     )
     next_due = row["next_due"] if active else None
-    values = {k: v for k, v in row.items() if k in Loan.model_fields}
+    values = {k: v for k, v in row.items() if k in _LOAN_FIELDS}
     values.update(
         principal_outstanding=principal_out,
         interest_outstanding=interest_out,

@@ -84,6 +84,10 @@ _PAYOUT_COLUMNS = (
 )
 
 
+#: Looked up once: `model_fields` is a property that costs a microsecond a call.
+_CIRCLE_FIELDS = frozenset(LendingCircle.model_fields)
+
+
 def _circle_model(row: Mapping[str, Any]) -> LendingCircle:
     received, recovered = row["contributions_received"], row["guarantee_recovered"]
     released, drawn = row["payouts_released"], row["guarantee_drawn"]
@@ -95,7 +99,7 @@ def _circle_model(row: Mapping[str, Any]) -> LendingCircle:
         guarantee_outstanding=drawn - recovered,
         held=received + drawn - released - recovered,
     )
-    values = {k: v for k, v in row.items() if k in LendingCircle.model_fields}
+    values = {k: v for k, v in row.items() if k in _CIRCLE_FIELDS}
     return LendingCircle(**values, pot_amount=row["contribution_amount"] * row["size"], money=money)
 
 
@@ -584,8 +588,12 @@ async def cancel(
 # --------------------------------------------------------------------------- money
 
 
+#: Looked up once: `model_fields` is a property that costs a microsecond a call.
+_CONTRIBUTION_FIELDS = frozenset(Contribution.model_fields)
+
+
 def _contribution_model(row: Mapping[str, Any], currency: str) -> Contribution:
-    values = {k: v for k, v in row.items() if k in Contribution.model_fields and k != "currency"}
+    values = {k: v for k, v in row.items() if k in _CONTRIBUTION_FIELDS and k != "currency"}
     return Contribution(
         **values,
         currency=currency,

@@ -297,8 +297,12 @@ _COMMITMENT_COLUMNS = (
 )
 
 
+#: Looked up once: `model_fields` is a property that costs a microsecond a call.
+_COMMITMENT_FIELDS = frozenset(Commitment.model_fields)
+
+
 def _commitment(row: Mapping[str, Any]) -> Commitment:
-    values = {k: v for k, v in row.items() if k in Commitment.model_fields}
+    values = {k: v for k, v in row.items() if k in _COMMITMENT_FIELDS}
     funder = FunderKind.TENANT if row["lender_id"] is None else FunderKind.LENDER
     return Commitment(**values, funder=funder)
 
