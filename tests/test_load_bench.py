@@ -17,7 +17,8 @@ from tests.conftest import ROOT
 def test_generator_and_mix_run_end_to_end(admin_url: str) -> None:
     env = {**os.environ, "BENCH_DATABASE_URL": admin_url}
     tiny = ["--tenants", "2", "--entrepreneurs", "20", "--loans", "200", "--mentors", "20"]
-    load = ["--step-seconds", "0.5", "--duration", "1", "--warmup", "0.2", "--max-connections", "2"]
+    load = ["--step-seconds", "0.5", "--duration", "1", "--warmup", "0.2", "--settle", "0.2"]
+    load += ["--max-connections", "2"]
     server = ["--workers", "1", "--pool", "4", "--clients", "1", "--quiet"]
     result = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks/load/mix.py"), *tiny, *load, *server],
