@@ -34,12 +34,12 @@ One command, on this machine's PostgreSQL (`BENCH_DATABASE_URL`, a superuser URL
    cost against the raw limit (the other benchmarks print the same ratio);
    (Repayments carry a fresh Idempotency-Key each.)
 5. phase 2: open loop at 70% of the peak, a constant arrival rate for `--duration`
-   seconds, measured after `--settle` seconds at that rate (the step from the ramp's
-   last load to this one is a transient: a second of it, unmeasured before, held 3% of
-   the requests, more than the p99 tolerates); latency counts from when each request was due, so a request waiting for a
-   connection is slow, not hidden (no coordinated omission). It prints throughput,
-   p50 / p95 / p99 per operation and overall (target p99 <= 50 ms), errors by status,
-   and the CPU the server, PostgreSQL and the load generator used per request.
+   seconds, measured after `--settle` seconds at that rate (the steady state, not the
+   step from the ramp's last load to this one); latency counts from when each request
+   was due, so a request waiting for a connection is slow, not hidden (no coordinated
+   omission). It prints throughput, p50 / p95 / p99 per operation and overall (target
+   p99 <= 50 ms), errors by status, and the CPU the server, PostgreSQL and the load
+   generator used per request.
 
 The load generator is `--clients` processes (each serving a share of the tenants), raw
 asyncio (uvloop) HTTP/1.1 keep-alive with prebuilt requests: its CPU competes with the
