@@ -2,6 +2,7 @@
 
 Run: .venv/bin/python benchmarks/bench_recommend.py [--mentors 100000] [--runs 200]
                                                     [--warmup 20] [--explain]
+                                                    [--load-database NAME]
 
 On the machine's PostgreSQL (`BENCH_DATABASE_URL`, a superuser URL; default
 `postgresql://postgres@127.0.0.1:5432/postgres`) it creates and migrates a throw-away
@@ -18,6 +19,11 @@ is 5% of the runs, so the p95 is theirs), and, as the baseline, the same top 10 
 unconditional query (every eligible mentor scored in SQL): every timed answer must
 return its mentors, in order. Exits 1 if one differs, never for the time. `--explain`
 prints the plans of the slowest entrepreneur's queries.
+
+`--load-database NAME` seeds nothing: it times 200 entrepreneurs of a database that
+benchmarks/load/generate.py wrote (`--keep-database NAME` there), each asking in its own
+tenant, the network included when it consented, as the load benchmark's mix does. Their
+sector and needs are drawn independently of each other, which the seed above does not do.
 """
 
 from __future__ import annotations
@@ -38,7 +44,14 @@ from pathlib import Path
 
 import asyncpg
 
-from _harness import APP_ROLE, DEFAULT_DATABASE_URL, ScratchDatabase, _cpu_busy, scratch_database
+from _harness import (
+    APP_ROLE,
+    DEFAULT_DATABASE_URL,
+    ScratchDatabase,
+    _cpu_busy,
+    kept_database,
+    scratch_database,
+)
 from platform_api.core.db import Database, create_pool
 from platform_api.matching import scoring, service, vocabulary
 from platform_api.matching.schemas import MentorRecommendationRequest
@@ -195,12 +208,41 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+#: Entrepreneurs timed from a load benchmark's database.
+LOAD_PEOPLE = 200
+
+
+async def generated_people(admin_url: str) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """(tenant, entrepreneur) of LOAD_PEOPLE entrepreneurs with needs, in a fixed order."""
+    conn = await asyncpg.connect(admin_url)
+    try:
+        rows = await conn.fetch(
+            "SELECT tenant_id, id FROM entrepreneurs WHERE cardinality(needs) > 0 "
+            "ORDER BY hashtext(id::text), id LIMIT $1",
+            LOAD_PEOPLE,
+        )
+    finally:
+        await conn.close()
+    return [(row["tenant_id"], row["id"]) for row in rows]
+
+
 async def bench(
-    scratch: ScratchDatabase, mentors: int, runs: int, warmup: int, explain: bool
+    scratch: ScratchDatabase,
+    mentors: int,
+    runs: int,
+    warmup: int,
+    explain: bool,
+    generated: bool = False,
 ) -> int:
     started = time.perf_counter()
-    own, people = await seed(scratch.admin, mentors)
-    print(f"seeded in {time.perf_counter() - started:.1f} s", flush=True)
+    if generated:
+        people = await generated_people(scratch.admin)
+        what = f"{len(people)} entrepreneurs of the generated database {scratch.name}"
+    else:
+        own, seeded = await seed(scratch.admin, mentors)
+        people = [(own, person) for person in seeded]
+        what = f"top {LIMIT} of {mentors:,} mentors"
+        print(f"seeded in {time.perf_counter() - started:.1f} s", flush=True)
     busy = _cpu_busy(1.0)
     if busy is not None and busy > 0.15:
         print(
@@ -220,25 +262,28 @@ async def bench(
     problems: list[str] = []
     try:
         requests = [
-            MentorRecommendationRequest(entrepreneur_id=p, limit=LIMIT, include_network=True)
-            for p in people
+            (
+                tenant,
+                MentorRecommendationRequest(entrepreneur_id=p, limit=LIMIT, include_network=True),
+            )
+            for tenant, p in people
         ]
         queries: dict[uuid.UUID, int] = {}
         needs: dict[uuid.UUID, int] = {}
         expected: dict[uuid.UUID, list[uuid.UUID]] = {}
         full_times = []
         defaults = scoring.MentorWeights()
-        for request in requests:
+        for tenant, request in requests:
             person = await service.active_entrepreneur(
-                db, tenant_id=own, entrepreneur_id=request.entrepreneur_id, path="x"
+                db, tenant_id=tenant, entrepreneur_id=request.entrepreneur_id, path="x"
             )
             plan = scoring.mentor_plan(service.mentee(person), defaults)
             args = dict(
-                tenant_id=own,
+                tenant_id=tenant,
                 entrepreneur_id=person.id,
                 plan=plan,
                 rules=scoring.Rules(),
-                network=True,
+                network=plan.mentee.network_consent,  # as include_network=True asks
                 limit=LIMIT,
             )
             rows, queries[person.id] = await service.top_mentor_rows(db, **args)
@@ -250,20 +295,20 @@ async def bench(
             if [r["id"] for r in rows] != expected[person.id]:
                 problems.append(f"entrepreneur {person.id}: tiers and full scan differ")
         times = []
-        by_person: dict[uuid.UUID, list[float]] = {p: [] for p in people}
+        by_person: dict[uuid.UUID, list[float]] = {p: [] for _, p in people}
         for n in range(warmup + runs):
-            request = requests[n % len(requests)]
+            tenant, request = requests[n % len(requests)]
             t0 = time.perf_counter()
-            answer = await service.recommend_mentors(db, tenant_id=own, request=request)
+            answer = await service.recommend_mentors(db, tenant_id=tenant, request=request)
             elapsed = time.perf_counter() - t0
             if n >= warmup:
                 times.append(elapsed)
                 by_person[request.entrepreneur_id].append(elapsed)
             if [r.mentor.id for r in answer.data] != expected[request.entrepreneur_id]:
                 problems.append(f"entrepreneur {request.entrepreneur_id}: not the full scan's")
-        slowest = sorted(people, key=lambda p: -statistics.median(by_person[p]))
+        slowest = sorted(people, key=lambda tp: -statistics.median(by_person[tp[1]]))
         if explain:
-            await _explain(db, own, slowest[0])
+            await _explain(db, *slowest[0])
     finally:
         await pool.close()
     p50 = statistics.median(times) * 1000
@@ -272,14 +317,14 @@ async def bench(
     met = "met" if p95 <= TARGET_MS else "NOT met"
     counts = Counter(queries.values())
     print(f"queries per answer: {', '.join(f'{k}: {v}' for k, v in sorted(counts.items()))}")
-    for person in slowest[:3]:
+    for _, person in slowest[:3]:
         spent = by_person[person]
         print(
             f"slow: entrepreneur with {needs[person]} need(s), {queries[person]} quer(ies): "
             f"median {statistics.median(spent) * 1000:.1f} ms, max {max(spent) * 1000:.1f} ms"
         )
     print(
-        f"\nsummary: top {LIMIT} of {mentors:,} mentors (network included): "
+        f"\nsummary: {what} (network included where consented): "
         f"p50 {p50:.1f} ms, p95 {p95:.1f} ms (target p95 <= {TARGET_MS:.0f} ms: {met}); "
         f"baseline, every eligible mentor scored in SQL: median {full_ms:.1f} ms "
         f"(ratio baseline / p50 {full_ms / p50:.1f}x)",
@@ -318,7 +363,7 @@ async def _explain(db: Database, tenant: uuid.UUID, person: uuid.UUID) -> None:
         entrepreneur_id=person,
         plan=plan,
         rules=scoring.Rules(),
-        network=True,
+        network=plan.mentee.network_consent,
         limit=LIMIT,
     )
 
@@ -333,6 +378,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--explain", action="store_true")
+    parser.add_argument(
+        "--load-database",
+        metavar="NAME",
+        help="time entrepreneurs of a database benchmarks/load/generate.py wrote; no seed",
+    )
     args = parser.parse_args(argv)
     admin_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL).replace(
         "postgresql+asyncpg://", "postgresql://"
@@ -341,11 +391,17 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"platform-api recommendation benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC", flush=True
     )
-    with (
-        tempfile.TemporaryDirectory(prefix="platform-bench-") as tmp,
-        scratch_database(admin_url, Path(tmp)) as db,
-    ):
-        return asyncio.run(bench(db, args.mentors, args.runs, args.warmup, args.explain))
+    with tempfile.TemporaryDirectory(prefix="platform-bench-") as tmp:
+        database = (
+            kept_database(admin_url, args.load_database, Path(tmp))
+            if args.load_database
+            else scratch_database(admin_url, Path(tmp))
+        )
+        with database as db:
+            generated = args.load_database is not None
+            return asyncio.run(
+                bench(db, args.mentors, args.runs, args.warmup, args.explain, generated)
+            )
 
 
 if __name__ == "__main__":
