@@ -144,15 +144,18 @@ async def test_top_k_equals_brute_force_over_all_mentors(app, platform: Platform
             await _check_bounds(db, b, plan, tier, network, visible)
         # Few candidates scored first: the second query (every candidate that may reach
         # the k-th found) is what proves most answers then, on the candidates' bounds.
+        search = {
+            "tenant_id": b,
+            "entrepreneur_id": person.id,
+            "plan": plan,
+            "rules": rules,
+            "network": network,
+            "limit": limit,
+        }
         for first_scored in (service.FIRST_SCORED, 1, 4, 16):
             rows, queries = await service.top_mentor_rows(
                 db,
-                tenant_id=b,
-                entrepreneur_id=person.id,
-                plan=plan,
-                rules=rules,
-                network=network,
-                limit=limit,
+                **search,
                 first_scored=first_scored,
                 whole_pool=0,  # this pool is small: the tiers would not be tried
             )
@@ -163,15 +166,7 @@ async def test_top_k_equals_brute_force_over_all_mentors(app, platform: Platform
                 profile = service.mentor_profile(row, b)
                 assert not scoring.mentor_filters(who, profile, rules)  # never a must-failure
                 assert row["points"] == scoring.mentor_points(plan, profile)
-        rows, queries = await service.top_mentor_rows(
-            db,
-            tenant_id=b,
-            entrepreneur_id=person.id,
-            plan=plan,
-            rules=rules,
-            network=network,
-            limit=limit,
-        )
+        rows, queries = await service.top_mentor_rows(db, **search)
         assert [(-row["points"], row["id"]) for row in rows] == expected
         assert queries == 1  # a pool this small is scored whole
     # Some rounds stop at the first query, some at the second, others score every mentor.
