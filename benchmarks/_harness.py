@@ -800,22 +800,30 @@ def _expect(response: httpx.Response, status: int) -> None:
         )
 
 
-def _cpu_busy(seconds: float) -> float | None:
-    """Share of all CPUs busy over `seconds`, from /proc/stat (None where there is none)."""
-
-    def sample() -> tuple[int, int]:
-        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
-        idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
-        return idle, sum(fields[:8])
-
+def cpu_ticks() -> tuple[int, int] | None:
+    """(idle, total) CPU ticks of the whole machine so far, from /proc/stat (None where
+    there is none)."""
     try:
-        idle0, total0 = sample()
-        time.sleep(seconds)
-        idle1, total1 = sample()
-    except (OSError, ValueError, IndexError):
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
         return None
-    total = total1 - total0
-    return 1 - (idle1 - idle0) / total if total > 0 else None
+    if len(fields) < 8:
+        return None
+    return fields[3] + fields[4], sum(fields[:8])  # idle + iowait
+
+
+def busy_between(before: tuple[int, int] | None, after: tuple[int, int] | None) -> float | None:
+    """Share of all CPUs busy between two `cpu_ticks()`."""
+    if before is None or after is None or after[1] <= before[1]:
+        return None
+    return 1 - (after[0] - before[0]) / (after[1] - before[1])
+
+
+def _cpu_busy(seconds: float) -> float | None:
+    """Share of all CPUs busy over `seconds` (None where /proc/stat is not)."""
+    before = cpu_ticks()
+    time.sleep(seconds)
+    return busy_between(before, cpu_ticks())
 
 
 def warn_if_busy() -> None:

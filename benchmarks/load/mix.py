@@ -79,6 +79,8 @@ from _harness import (
     _process_cpu,
     _terminate,
     bench_environment,
+    busy_between,
+    cpu_ticks,
     warn_if_busy,
 )
 
@@ -174,6 +176,8 @@ class MixResult:
     server_cpu_s: float | None
     database_cpu_s: float | None
     offered_rps: float | None = None
+    #: Share of the machine's CPUs busy in the measured window (all processes).
+    machine_busy: float | None = None
     #: Open loop: connections opened and requests waiting for one, at the most.
     most_connections: int = 0
     most_waiting: int = 0
@@ -273,9 +277,9 @@ def drive(
         proc.stdin.close()
     database = make_url(bench.database_url).database or ""
     time.sleep(max(0.0, start_at + warmup - time.monotonic()))
-    server0, db0 = _process_cpu(pid), _database_cpu(database)
+    server0, db0, ticks0 = _process_cpu(pid), _database_cpu(database), cpu_ticks()
     time.sleep(max(0.0, start_at + warmup + duration - time.monotonic()))
-    server1, db1 = _process_cpu(pid), _database_cpu(database)
+    server1, db1, ticks1 = _process_cpu(pid), _database_cpu(database), cpu_ticks()
     outputs = []
     for n, proc in enumerate(procs):
         assert proc.stdout is not None and proc.stderr is not None
@@ -295,6 +299,7 @@ def drive(
         client_cpu_s=sum(o["client_cpu_s"] for o in outputs),
         server_cpu_s=_cpu_delta(server0, server1),
         database_cpu_s=_cpu_delta(db0, db1),
+        machine_busy=busy_between(ticks0, ticks1),
         offered_rps=rate,
         most_connections=sum(o["most_connections"] for o in outputs),
         most_waiting=sum(o["most_waiting"] for o in outputs),
@@ -378,10 +383,12 @@ def report(result: MixResult) -> None:
 
 
 def cpu_lines(result: MixResult) -> str:
+    busy = "n/a" if result.machine_busy is None else f"{result.machine_busy:.0%}"
     return (
         f"server {result.per_request_us(result.server_cpu_s)}, "
         f"database {result.per_request_us(result.database_cpu_s)}, "
-        f"load generator {result.per_request_us(result.client_cpu_s)}"
+        f"load generator {result.per_request_us(result.client_cpu_s)}; "
+        f"the machine's CPUs {busy} busy"
     )
 
 
