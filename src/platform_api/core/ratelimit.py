@@ -49,8 +49,8 @@ CLIENT_SETTING = "client_rate_limit_per_minute"
 #: How long a worker may spend a lease before it must ask the shared bucket again (and
 #: how late a tenant's new limit may apply). Each lease runs out at a random moment in
 #: the second half of it: the leases a worker takes together (at its start, for every
-#: active client and tenant) are then not all renewed together, which showed as a pause
-#: every ten seconds under the load benchmark.
+#: active client and tenant) are then not all renewed together (the load benchmark's
+#: latency timeline had its slow seconds about ten seconds apart before).
 LEASE_SECONDS = 10.0
 #: A lease is this share of the per-minute limit (at least one token).
 LEASE_SHARE = 100
