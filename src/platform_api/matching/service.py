@@ -8,6 +8,7 @@ tenant; the mentor's tenant sees it too, shaped by `Side`.
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -710,13 +711,16 @@ async def top_mentor_rows(
 async def recommend_mentors(
     db: Database, *, tenant_id: uuid.UUID, request: MentorRecommendationRequest
 ) -> MentorRecommendations:
-    entrepreneur = await active_entrepreneur(
-        db,
-        tenant_id=tenant_id,
-        entrepreneur_id=request.entrepreneur_id,
-        path="body.entrepreneur_id",
+    # Independent reads: on two of the pool's connections at once, one wait, not two.
+    entrepreneur, settings = await asyncio.gather(
+        active_entrepreneur(
+            db,
+            tenant_id=tenant_id,
+            entrepreneur_id=request.entrepreneur_id,
+            path="body.entrepreneur_id",
+        ),
+        get_settings(db, tenant_id=tenant_id),
     )
-    settings = await get_settings(db, tenant_id=tenant_id)
     who = mentee(
         entrepreneur,
         time_zone=request.time_zone,
