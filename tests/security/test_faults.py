@@ -50,11 +50,17 @@ class Proxy:
         self.pipes.clear()
 
     async def _connect(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        # Known from the accept on, so a cut while the upstream side is still connecting
+        # resets this one too (it used to survive the cut and serve the outage).
+        self.pipes.add(writer)
         if self.unix:
             up_reader, up_writer = await asyncio.open_unix_connection(self.unix)
         else:
             up_reader, up_writer = await asyncio.open_connection(self.host, self.port_upstream)
-        self.pipes |= {writer, up_writer}
+        if writer not in self.pipes:  # cut meanwhile
+            up_writer.transport.abort()
+            return
+        self.pipes.add(up_writer)
         await asyncio.gather(
             self._pump(reader, up_writer), self._pump(up_reader, writer), return_exceptions=True
         )
