@@ -204,3 +204,28 @@ async def _check_bounds(db, tenant, plan, tier, network, visible) -> None:
             location=scoring.location_tenths(plan.mentee, profile)[0],
         )
     assert got == expected
+
+
+async def test_pool_size_is_counted_once_a_minute(monkeypatch) -> None:
+    """The pool-size check only picks the exact method (whole or tiers): it is counted
+    once per tenant, network and limit, then again after `ttl` seconds."""
+    counted: list[tuple[uuid.UUID, bool, int]] = []
+    now = [1000.0]
+
+    async def count(db, tenant_id, network, most):
+        counted.append((tenant_id, network, most))
+        return len(counted) % 2 == 1  # the answer changes at each count
+
+    monkeypatch.setattr(service, "_pool_is_small", count)
+    monkeypatch.setattr(service.time, "monotonic", lambda: now[0])
+    sizes = service.PoolSizes(ttl=60.0)
+    a, b = uuid.uuid4(), uuid.uuid4()
+    assert await sizes.is_small(None, a, True, 500)
+    now[0] += 59
+    assert await sizes.is_small(None, a, True, 500)  # remembered
+    assert len(counted) == 1
+    assert not await sizes.is_small(None, a, False, 500)  # another pool
+    assert await sizes.is_small(None, b, True, 500)  # another tenant
+    now[0] += 2
+    assert not await sizes.is_small(None, a, True, 500)  # a's count expired: recounted
+    assert counted == [(a, True, 500), (a, False, 500), (b, True, 500), (a, True, 500)]

@@ -9,6 +9,7 @@ tenant; the mentor's tenant sees it too, shaped by `Side`.
 from __future__ import annotations
 
 import asyncio
+import time
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -665,6 +666,34 @@ async def _pool_is_small(db: Database, tenant_id: uuid.UUID, network: bool, most
     return int(rows[0][0]) <= most
 
 
+class PoolSizes:
+    """Whether a tenant's visible pool is small, remembered per worker for `ttl` seconds.
+    It only chooses how the exact answer is found (scored whole, or tier by tier), never
+    what the answer is, so a stale value costs time, not correctness; remembering it
+    saves each recommendation a round trip that under load cost more than the check."""
+
+    #: Entries kept at most (two per tenant: with and without the network).
+    LIMIT = 20_000
+
+    def __init__(self, ttl: float) -> None:
+        self.ttl = ttl
+        self.known: dict[tuple[uuid.UUID, bool, int], tuple[bool, float]] = {}
+
+    async def is_small(self, db: Database, tenant_id: uuid.UUID, network: bool, most: int) -> bool:
+        key, now = (tenant_id, network, most), time.monotonic()
+        known = self.known.get(key)
+        if known is not None and known[1] > now:
+            return known[0]
+        small = await _pool_is_small(db, tenant_id, network, most)
+        if len(self.known) >= self.LIMIT:
+            self.known.clear()
+        self.known[key] = (small, now + self.ttl)
+        return small
+
+
+pool_sizes = PoolSizes(ttl=60.0)
+
+
 async def top_mentor_rows(
     db: Database,
     *,
@@ -679,19 +708,19 @@ async def top_mentor_rows(
     whole_pool: int = WHOLE_POOL,
 ) -> tuple[list[asyncpg.Record], int]:
     """The `limit` eligible mentors with the most points (ties: lower id first), and how
-    many scoring queries it took. A pool of at most `whole_pool` visible mentors is
-    scored whole. Else it starts from the narrowest tier of candidates found through the
-    search keys, scoring first the `first_scored` most promising; the answer is proven
-    when its k-th score beats every mentor outside the tier and every candidate left
-    unscored. Else every candidate that may reach that k-th score is scored (which
-    proves it unless the tier's own bound is too high), then the next tier is tried, and
-    failing all, every eligible mentor is scored (at once if `exhaustive`: the baseline
-    the tiers are measured and tested against)."""
+    many scoring queries it took. A pool of at most `whole_pool` visible mentors (as
+    counted at most `pool_sizes.ttl` seconds ago) is scored whole. Else it starts from
+    the narrowest tier of candidates found through the search keys, scoring first the
+    `first_scored` most promising; the answer is proven when its k-th score beats every
+    mentor outside the tier and every candidate left unscored. Else every candidate that
+    may reach that k-th score is scored (which proves it unless the tier's own bound is
+    too high), then the next tier is tried, and failing all, every eligible mentor is
+    scored (at once if `exhaustive`: the baseline the tiers are measured and tested against)."""
     q = _Query()
     eligible = (_eligible_sql(plan.mentee, rules, entrepreneur_id, network, q), q.args)
     queries = 0
     if whole_pool > 0 and not exhaustive:
-        exhaustive = await _pool_is_small(db, tenant_id, network, whole_pool)
+        exhaustive = await pool_sizes.is_small(db, tenant_id, network, whole_pool)
     for tier in [] if exhaustive else scoring.search_tiers(plan):
         cut: tuple[str, int] | None = ("count", first_scored)
         while cut is not None:
