@@ -18,7 +18,7 @@ def test_generator_and_mix_run_end_to_end(admin_url: str) -> None:
     env = {**os.environ, "BENCH_DATABASE_URL": admin_url}
     tiny = ["--tenants", "2", "--entrepreneurs", "20", "--loans", "200", "--mentors", "20"]
     load = ["--step-seconds", "0.5", "--duration", "1", "--warmup", "0.2", "--settle", "0.2"]
-    load += ["--max-connections", "2"]
+    load += ["--max-connections", "2", "--confirm", "1", "--timeline"]
     server = ["--workers", "1", "--pool", "4", "--clients", "1", "--quiet"]
     result = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks/load/mix.py"), *tiny, *load, *server],
@@ -41,4 +41,6 @@ def test_generator_and_mix_run_end_to_end(admin_url: str) -> None:
     ):
         assert operation in out
     assert "ratio mix / bare" in out
+    assert "re-measured at 2 connections" in out  # the peak is not the ramp's best step
+    assert "second requests" in out  # phase 2 second by second
     assert "errors by status: none; rate-limited (429): 0" in out

@@ -45,6 +45,8 @@ class _Load:
         self.latencies: list[list[float]] = [[] for _ in self.ops]
         self.errors: list[dict[str, int]] = [{} for _ in self.ops]
         self.sample_error: str | None = None
+        #: (due - start of the measured window, latency) of each measured request, if asked.
+        self.timeline: list[tuple[float, float]] | None = [] if spec.get("timeline") else None
         self.connections: set[_MixConnection] = set()
         self.opening: set[asyncio.Future[None]] = set()
 
@@ -77,6 +79,8 @@ class _Load:
             self.error(op, status, sample)
         if self.in_window(started, now):
             self.latencies[op].append(now - started)
+            if self.timeline is not None:
+                self.timeline.append((started - self.measure_from, now - started))
 
     def connect(self) -> None:
         loop = asyncio.get_running_loop()
@@ -289,6 +293,7 @@ async def _generate(spec: dict[str, Any]) -> dict[str, Any]:
         "client_cpu_s": await cpu,
         "most_connections": getattr(load, "most_connections", 0),
         "most_waiting": getattr(load, "most_waiting", 0),
+        "timeline": load.timeline or [],
     }
 
 
