@@ -190,9 +190,9 @@ class MixResult:
     most_connections: int = 0
     most_waiting: int = 0
     #: With --timeline: (due - start of the window, latency) of each request, and the
-    #: machine's (busy, steal) share of each second.
+    #: machine's (busy, steal, iowait) share of each second.
     timeline: list[tuple[float, float]] = field(default_factory=list)
-    cpu_by_second: list[tuple[float, float]] = field(default_factory=list)
+    cpu_by_second: list[tuple[float, float, float]] = field(default_factory=list)
     all_latencies: list[float] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -328,37 +328,41 @@ def _stat_ticks() -> list[int]:
     return [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
 
 
-def _cpu_by_second(until: float) -> list[tuple[float, float]]:
-    """(busy, steal) share of the machine's CPUs in each second until `until`
+def _cpu_by_second(until: float) -> list[tuple[float, float, float]]:
+    """(busy, steal, iowait) share of the machine's CPUs in each second until `until`
     (time.monotonic()); sampled here, so the caller's sleep is the sampling loop."""
-    samples: list[tuple[float, float]] = []
+    samples: list[tuple[float, float, float]] = []
     before = _stat_ticks()
     while (left := until - time.monotonic()) > 0.05:
         time.sleep(min(1.0, left))
         after = _stat_ticks()
         delta = [a - b for a, b in zip(after, before, strict=True)]
         total = sum(delta) or 1
-        samples.append((1 - (delta[3] + delta[4]) / total, delta[7] / total))
+        samples.append((1 - (delta[3] + delta[4]) / total, delta[7] / total, delta[4] / total))
         before = after
     return samples
 
 
 def print_timeline(result: MixResult) -> None:
     """Per second of the measured window: requests due, latency p50 / p99 / max, and how
-    busy the machine was (steal: time the hypervisor gave to someone else)."""
-    print(f"  {'second':>6} {'requests':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} busy steal")
+    busy the machine was (steal: time the hypervisor gave to someone else; iowait: idle
+    with a disk read or write pending, e.g. a commit's WAL flush)."""
+    print(
+        f"  {'second':>6} {'requests':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} "
+        "busy steal iowait"
+    )
     by_second: dict[int, list[float]] = {}
     for due, latency in result.timeline:
         by_second.setdefault(int(due), []).append(latency)
     for second in range(int(result.seconds)):
         values = sorted(by_second.get(second, []))
-        busy, steal = (
-            result.cpu_by_second[second] if second < len(result.cpu_by_second) else (0.0, 0.0)
+        busy, steal, iowait = (
+            result.cpu_by_second[second] if second < len(result.cpu_by_second) else (0.0, 0.0, 0.0)
         )
         print(
             f"  {second:>6} {len(values):>8} {_ms(percentile(values, 0.5))} "
             f"{_ms(percentile(values, 0.99))} {_ms(values[-1] * 1000 if values else None)} "
-            f"{busy:4.0%} {steal:5.0%}"
+            f"{busy:4.0%} {steal:5.0%} {iowait:6.0%}"
         )
 
 
