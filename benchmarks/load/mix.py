@@ -31,10 +31,11 @@ One command, on this machine's PostgreSQL (`BENCH_DATABASE_URL`, a superuser URL
 4. phase 1, peak: closed loop (each connection one request in flight), concurrency
    doubled from 2 until throughput stops growing (two steps without 5% more than the
    best), then measured afresh `--confirm` times at the best step's concurrency: the
-   peak is their median (the best of several noisy steps overstates it, by 10-15% on
-   this VM); the bare single-row read is then driven the same way at that concurrency:
-   the ratio mix / bare is what the API's whole stack and the mix's heavier operations
-   cost against the raw limit (the other benchmarks print the same ratio);
+   peak is their median (the best of several noisy steps mostly overstates it, by up to
+   18% on this VM); the bare single-row read is then driven the same way
+   at that concurrency: the ratio mix / bare is what the API's whole stack and the
+   mix's heavier operations cost against the raw limit (the other benchmarks print the
+   same ratio);
    (Repayments carry a fresh Idempotency-Key each.)
 5. phase 2: open loop at 70% of the peak, a constant arrival rate for `--duration`
    seconds, measured after `--settle` seconds at that rate (the steady state, not the
@@ -332,7 +333,10 @@ def _cpu_by_second(until: float) -> list[tuple[float, float, float]]:
     """(busy, steal, iowait) share of the machine's CPUs in each second until `until`
     (time.monotonic()); sampled here, so the caller's sleep is the sampling loop."""
     samples: list[tuple[float, float, float]] = []
-    before = _stat_ticks()
+    try:
+        before = _stat_ticks()
+    except OSError:  # no /proc/stat: latencies only
+        return samples
     while (left := until - time.monotonic()) > 0.05:
         time.sleep(min(1.0, left))
         after = _stat_ticks()
@@ -427,8 +431,8 @@ def confirm_peak(
 ) -> MixResult:
     """The peak, measured afresh `--confirm` times at the ramp's best concurrency: the
     median run. The ramp's best step is the highest of several noisy measurements, so it
-    overstates what the server sustains (on a VM whose speed drifts by a fifth from one
-    minute to the next, by as much), and phase 2's rate would be more than 70% of it."""
+    mostly overstates what the server sustains, and phase 2's rate would then be more
+    than 70% of it."""
     if args.confirm < 1:
         return ramp_best
     runs = sorted(
