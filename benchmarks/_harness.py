@@ -800,16 +800,22 @@ def _expect(response: httpx.Response, status: int) -> None:
         )
 
 
-def cpu_ticks() -> tuple[int, int] | None:
-    """(idle, total) CPU ticks of the whole machine so far, from /proc/stat (None where
-    there is none)."""
+def stat_ticks() -> list[int] | None:
+    """The whole machine's CPU ticks so far, user .. steal (the first eight fields of
+    /proc/stat; None where there is none)."""
     try:
         fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
     except (OSError, ValueError):
         return None
-    if len(fields) < 8:
+    return fields[:8] if len(fields) >= 8 else None
+
+
+def cpu_ticks() -> tuple[int, int] | None:
+    """(idle, total) CPU ticks of the whole machine so far (None off Linux)."""
+    fields = stat_ticks()
+    if fields is None:
         return None
-    return fields[3] + fields[4], sum(fields[:8])  # idle + iowait
+    return fields[3] + fields[4], sum(fields)  # idle + iowait
 
 
 def busy_between(before: tuple[int, int] | None, after: tuple[int, int] | None) -> float | None:

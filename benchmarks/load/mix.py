@@ -90,6 +90,7 @@ from _harness import (
     bench_environment,
     busy_between,
     cpu_ticks,
+    stat_ticks,
     warn_if_busy,
 )
 
@@ -324,22 +325,17 @@ def drive(
     )
 
 
-def _stat_ticks() -> list[int]:
-    """The machine's CPU ticks so far: user .. steal, from /proc/stat."""
-    return [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
-
-
 def _cpu_by_second(until: float) -> list[tuple[float, float, float]]:
     """(busy, steal, iowait) share of the machine's CPUs in each second until `until`
-    (time.monotonic()); sampled here, so the caller's sleep is the sampling loop."""
+    (time.monotonic()); sampled here, so the caller's sleep is the sampling loop. Empty
+    where there is no /proc/stat: latencies only."""
     samples: list[tuple[float, float, float]] = []
-    try:
-        before = _stat_ticks()
-    except OSError:  # no /proc/stat: latencies only
-        return samples
-    while (left := until - time.monotonic()) > 0.05:
+    before = stat_ticks()
+    while before is not None and (left := until - time.monotonic()) > 0.05:
         time.sleep(min(1.0, left))
-        after = _stat_ticks()
+        after = stat_ticks()
+        if after is None:
+            break
         delta = [a - b for a, b in zip(after, before, strict=True)]
         total = sum(delta) or 1
         samples.append((1 - (delta[3] + delta[4]) / total, delta[7] / total, delta[4] / total))
