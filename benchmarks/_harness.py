@@ -62,7 +62,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -870,101 +870,6 @@ def _children(pid: int) -> list[int]:
                 if int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
                     found.append(int(proc.name))
     return found
-
-
-def _threads(pid: int) -> list[int]:
-    """A process's thread ids (itself where /proc has no task list)."""
-    try:
-        return [int(task.name) for task in Path(f"/proc/{pid}/task").iterdir()]
-    except OSError:
-        return [pid]
-
-
-def _pin(pids: Iterable[int], cpus: set[int]) -> None:
-    """Every thread of each process onto `cpus` (gone processes are skipped)."""
-    for pid in pids:
-        for tid in _threads(pid):
-            with contextlib.suppress(ProcessLookupError):
-                os.sched_setaffinity(tid, cpus)
-
-
-def _title(pid: int) -> bytes:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return b""
-
-
-def _local_postmaster(database_url: str) -> int | None:
-    """The pid of the PostgreSQL server behind `database_url` if it runs on this machine
-    (its backend's parent, read while the backend is there; None if it is elsewhere)."""
-
-    async def postmaster() -> int | None:
-        conn = await asyncpg.connect(database_url)
-        try:
-            return _postgres_parent(await conn.fetchval("SELECT pg_backend_pid()"))
-        finally:
-            await conn.close()
-
-    return asyncio.run(postmaster())
-
-
-def _postgres_parent(backend: int) -> int | None:
-    if not _title(backend).startswith(b"postgres"):
-        return None  # another machine's (or container's) process id
-    stat = Path(f"/proc/{backend}/stat").read_text()
-    parent = int(stat.rsplit(")", 1)[1].split()[1])
-    return parent if b"postgres" in _title(parent) else None
-
-
-@contextlib.contextmanager
-def cores_apart(server_pids: Sequence[int], workers: int, database_url: str) -> Iterator[str]:
-    """The servers' workers on the last `workers` CPUs, and PostgreSQL (the postmaster
-    and every process it has forked or forks meanwhile), this script and the load
-    generators it starts on the others: a worker with a core of its own and the database
-    and clients elsewhere, as deploy/k8s runs them, emulated on one machine. Sharing a
-    core, a worker is preempted by the backends its own queries wake, and its requests
-    cost more CPU (measured in deploy/SCALING.md). Yields a line saying how the cores
-    were split, or why not; PostgreSQL's cores are given back on the way out."""
-    cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_setaffinity") else []
-    if len(cpus) < workers + 1:
-        yield (
-            f"cores: shared by the servers, PostgreSQL and the load generator ({workers} "
-            f"workers need {workers + 1} CPUs to have a core each, {len(cpus)} here)"
-        )
-        return
-    server, rest = set(cpus[-workers:]), set(cpus[:-workers])
-    servers = [*server_pids, *(child for pid in server_pids for child in _children(pid))]
-    _pin(servers, server)
-    own = os.sched_getaffinity(0)
-    _pin([os.getpid()], rest)
-    postmaster = _local_postmaster(database_url)
-    database = "PostgreSQL is not on this machine: not pinned"
-    before: dict[int, set[int]] = {}
-    try:
-        if postmaster is not None:
-            before = {
-                pid: os.sched_getaffinity(pid) for pid in [postmaster, *_children(postmaster)]
-            }
-            try:
-                _pin(before, rest)  # the postmaster first: backends it forks inherit it
-                database = f"PostgreSQL ({len(before)} processes)"
-            except PermissionError:
-                database = "PostgreSQL not pinned (not allowed to set its processes' CPUs)"
-        yield (
-            f"cores: the servers' {workers} worker(s) on CPU {_cpu_list(server)}; {database}, "
-            f"the load generator and this script on CPU {_cpu_list(rest)}"
-        )
-    finally:
-        _pin([os.getpid()], own)
-        if postmaster is not None and before:
-            for pid in [postmaster, *_children(postmaster)]:
-                with contextlib.suppress(ProcessLookupError, PermissionError):
-                    os.sched_setaffinity(pid, before.get(pid, before[postmaster]))
-
-
-def _cpu_list(cpus: set[int]) -> str:
-    return ", ".join(str(cpu) for cpu in sorted(cpus))
 
 
 def _database_cpu(database: str) -> float | None:

@@ -1,9 +1,8 @@
 """Realistic-mix load benchmark: peak throughput of a loan officer's day of requests
 across many tenants, then p50 / p95 / p99 per operation at 70% of that peak.
 
-Run: .venv/bin/python benchmarks/load/mix.py [--workers CPUS/2] [--no-split-cores]
-         [--pool 16] [--clients 2] [--tenants 100] [--entrepreneurs 100000]
-         [--loans 1000000] [--mentors 10000]
+Run: .venv/bin/python benchmarks/load/mix.py [--workers CPUS/2] [--pool 16] [--clients 2]
+         [--tenants 100] [--entrepreneurs 100000] [--loans 1000000] [--mentors 10000]
          [--step-seconds 5] [--confirm 3] [--duration 30] [--settle 5] [--timeline]
          [--keep-database NAME]
 
@@ -50,14 +49,6 @@ One command, on this machine's PostgreSQL (`BENCH_DATABASE_URL`, a superuser URL
 The server gets half the machine's CPUs as workers by default (`--workers`): one core
 per worker, as deploy/k8s sizes a pod, the other half for PostgreSQL and the load
 generator. More workers than that measure the machine's saturation, not the API's.
-`--split-cores` (on by default) makes those cores the workers' own, as a pod's are and
-a database on its own machine would leave them: the servers on the last `--workers`
-CPUs, PostgreSQL (when it runs on this machine: the postmaster, so every backend it
-forks too), this script and the load generators on the others, PostgreSQL's given back
-at the end (`_harness.cores_apart`). Sharing a core, the worker was preempted hundreds
-of times a second by the backends its own queries woke and its requests cost 15-35%
-more CPU in the open loop than at the peak: the p99 at 70% was the VM's scheduling,
-not the API (deploy/SCALING.md has both).
 
 The load generator is `--clients` processes (each serving a share of the tenants), raw
 asyncio (uvloop) HTTP/1.1 keep-alive with prebuilt requests: its CPU competes with the
@@ -69,7 +60,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
 import os
 import random
@@ -99,7 +89,6 @@ from _harness import (
     _terminate,
     bench_environment,
     busy_between,
-    cores_apart,
     cpu_ticks,
     stat_ticks,
     warn_if_busy,
@@ -496,13 +485,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="uvicorn workers (half the CPUs: a core per worker, as deploy/k8s requests, "
         "and the rest for PostgreSQL and the load generator)",
     )
-    parser.add_argument(
-        "--split-cores",
-        action=argparse.BooleanOptionalAction,
-        default=True,
-        help="the workers on cores of their own, PostgreSQL and the load generator on the "
-        "others (where there are enough CPUs; default on)",
-    )
     parser.add_argument("--pool", type=int, default=16, help="database pool per worker (16)")
     parser.add_argument("--clients", type=int, default=2, help="load-generator processes (2)")
     parser.add_argument(
@@ -559,12 +541,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         admin_url=admin_url.replace("postgresql+asyncpg://", "postgresql://"),
     )
     print(f"platform-api mix load benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC", flush=True)
-    with (
-        bench_environment(
-            config, workers=args.workers, pool_max=args.pool, keep_database=args.keep_database
-        ) as bench,
-        contextlib.ExitStack() as cores,
-    ):
+    with bench_environment(
+        config, workers=args.workers, pool_max=args.pool, keep_database=args.keep_database
+    ) as bench:
         sizes = asyncio.run(generated(bench.database_url))
         if sizes is None:
             sizes = Sizes(args.tenants, args.entrepreneurs, args.loans, args.mentors)
@@ -582,15 +561,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             flush=True,
         )
         warn_if_busy()
-        print(
-            cores.enter_context(
-                cores_apart([bench.app_pid, bench.bare_pid], args.workers, bench.database_url)
-            )
-            if args.split_cores
-            else "cores: shared by the servers, PostgreSQL and the load generator "
-            "(--no-split-cores)",
-            flush=True,
-        )
 
         def mix(duration: float, warmup: float = args.warmup, **load: Any) -> MixResult:
             return drive(
