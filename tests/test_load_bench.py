@@ -43,4 +43,5 @@ def test_generator_and_mix_run_end_to_end(admin_url: str) -> None:
     assert "ratio mix / bare" in out
     assert "re-measured at 2 connections" in out  # the peak is not the ramp's best step
     assert "second requests" in out  # phase 2 second by second
+    assert "server cores  us/answer" in out
     assert "errors by status: none; rate-limited (429): 0" in out

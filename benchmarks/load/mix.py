@@ -43,8 +43,9 @@ One command, on this machine's PostgreSQL (`BENCH_DATABASE_URL`, a superuser URL
    was due, so a request waiting for a connection is slow, not hidden (no coordinated
    omission). It prints throughput, p50 / p95 / p99 per operation and overall (target
    p99 <= 50 ms), errors by status, and the CPU the server, PostgreSQL and the load
-   generator used per request; `--timeline` adds each second's p50 / p99 / max and how
-   busy the machine was (where a tail comes from).
+   generator used per request; `--timeline` adds each second's p50 / p99 / max, how
+   busy the machine was, and the server's cores and CPU per request answered (where a
+   tail comes from: a server short of CPU was starved, one at a full core saturated).
 
 The server gets half the machine's CPUs as workers by default (`--workers`): one core
 per worker, as deploy/k8s sizes a pod, the other half for PostgreSQL and the load
@@ -83,9 +84,11 @@ from _harness import (
     Bench,
     BenchConfig,
     Target,
+    _children,
     _cpu_delta,
     _database_cpu,
     _process_cpu,
+    _stat_cpu,
     _terminate,
     bench_environment,
     busy_between,
@@ -191,10 +194,10 @@ class MixResult:
     #: Open loop: connections opened and requests waiting for one, at the most.
     most_connections: int = 0
     most_waiting: int = 0
-    #: With --timeline: (due - start of the window, latency) of each request, and the
-    #: machine's (busy, steal, iowait) share of each second.
+    #: With --timeline: (due - start of the window, latency) of each request, and each
+    #: second's CPU (:class:`Second`).
     timeline: list[tuple[float, float]] = field(default_factory=list)
-    cpu_by_second: list[tuple[float, float, float]] = field(default_factory=list)
+    cpu_by_second: list[Second] = field(default_factory=list)
     all_latencies: list[float] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -294,7 +297,7 @@ def drive(
     database = make_url(bench.database_url).database or ""
     time.sleep(max(0.0, start_at + warmup - time.monotonic()))
     server0, db0, ticks0 = _process_cpu(pid), _database_cpu(database), cpu_ticks()
-    cpu_by_second = _cpu_by_second(start_at + warmup + duration) if timeline else []
+    cpu_by_second = _cpu_by_second(start_at + warmup + duration, pid) if timeline else []
     time.sleep(max(0.0, start_at + warmup + duration - time.monotonic()))
     server1, db1, ticks1 = _process_cpu(pid), _database_cpu(database), cpu_ticks()
     outputs = []
@@ -325,45 +328,81 @@ def drive(
     )
 
 
-def _cpu_by_second(until: float) -> list[tuple[float, float, float]]:
-    """(busy, steal, iowait) share of the machine's CPUs in each second until `until`
-    (time.monotonic()); sampled here, so the caller's sleep is the sampling loop. Empty
-    where there is no /proc/stat: latencies only."""
-    samples: list[tuple[float, float, float]] = []
-    before = stat_ticks()
+@dataclass(frozen=True)
+class Second:
+    """One second of the measured window: the machine's busy, steal and iowait share,
+    and the cores the server's processes used (None where /proc cannot tell)."""
+
+    busy: float
+    steal: float
+    iowait: float
+    server_cores: float | None
+
+
+def _cpu_by_second(until: float, server_pid: int) -> list[Second]:
+    """Each second until `until` (time.monotonic()), sampled here, so the caller's sleep
+    is the sampling loop. Empty where there is no /proc/stat: latencies only."""
+    servers = [server_pid, *_children(server_pid)]  # found once: no /proc scan a second
+
+    def server_cpu() -> float | None:
+        each = [_stat_cpu(pid) for pid in servers]
+        return None if None in each else sum(cpu or 0.0 for cpu in each)
+
+    samples: list[Second] = []
+    before, server_before = stat_ticks(), server_cpu()
     while before is not None and (left := until - time.monotonic()) > 0.05:
+        started = time.monotonic()
         time.sleep(min(1.0, left))
-        after = stat_ticks()
+        after, server_after = stat_ticks(), server_cpu()
         if after is None:
             break
         delta = [a - b for a, b in zip(after, before, strict=True)]
         total = sum(delta) or 1
-        samples.append((1 - (delta[3] + delta[4]) / total, delta[7] / total, delta[4] / total))
-        before = after
+        samples.append(
+            Second(
+                busy=1 - (delta[3] + delta[4]) / total,
+                steal=delta[7] / total,
+                iowait=delta[4] / total,
+                server_cores=None
+                if server_after is None or server_before is None
+                else (server_after - server_before) / (time.monotonic() - started),
+            )
+        )
+        before, server_before = after, server_after
     return samples
 
 
 def print_timeline(result: MixResult) -> None:
-    """Per second of the measured window: requests due, latency p50 / p99 / max, and how
+    """Per second of the measured window: requests due, latency p50 / p99 / max, how
     busy the machine was (steal: time the hypervisor gave to someone else; iowait: idle
-    with a disk read or write pending, e.g. a commit's WAL flush)."""
+    with a disk read or write pending, e.g. a commit's WAL flush), and the server's cores
+    and CPU per request answered in that second (the first second's runs high: it also
+    answers requests due before the window, which are not counted). Where a slow
+    second's server is short of a core it was starved, not saturated; where its CPU per
+    request jumps, the same mix cost it more."""
     print(
         f"  {'second':>6} {'requests':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} "
-        "busy steal iowait"
+        "busy steal iowait server cores  us/answer"
     )
     by_second: dict[int, list[float]] = {}
+    answered: dict[int, int] = {}
     for due, latency in result.timeline:
         by_second.setdefault(int(due), []).append(latency)
+        answered[int(due + latency)] = answered.get(int(due + latency), 0) + 1
     for second in range(int(result.seconds)):
         values = sorted(by_second.get(second, []))
-        busy, steal, iowait = (
-            result.cpu_by_second[second] if second < len(result.cpu_by_second) else (0.0, 0.0, 0.0)
-        )
-        print(
+        line = (
             f"  {second:>6} {len(values):>8} {_ms(percentile(values, 0.5))} "
-            f"{_ms(percentile(values, 0.99))} {_ms(values[-1] * 1000 if values else None)} "
-            f"{busy:4.0%} {steal:5.0%} {iowait:6.0%}"
+            f"{_ms(percentile(values, 0.99))} {_ms(values[-1] * 1000 if values else None)}"
         )
+        if second < len(result.cpu_by_second):
+            cpu = result.cpu_by_second[second]
+            line += f" {cpu.busy:4.0%} {cpu.steal:5.0%} {cpu.iowait:6.0%}"
+            if cpu.server_cores is not None:
+                done = answered.get(second, 0)
+                per_answer = f"{cpu.server_cores * 1e6 / done:10.0f}" if done else f"{'-':>10}"
+                line += f" {cpu.server_cores:12.2f} {per_answer}"
+        print(line)
 
 
 def _merge(counts: Sequence[dict[str, int]]) -> dict[str, int]:
