@@ -62,7 +62,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -870,6 +870,129 @@ def _children(pid: int) -> list[int]:
                 if int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
                     found.append(int(proc.name))
     return found
+
+
+def _title(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def _local_postmaster(database_url: str) -> int | None:
+    """The pid of the PostgreSQL server behind `database_url` if it runs on this machine
+    (its backend's parent, read while the backend is there; None if it is elsewhere)."""
+
+    async def postmaster() -> int | None:
+        conn = await asyncpg.connect(database_url)
+        try:
+            return _postgres_parent(await conn.fetchval("SELECT pg_backend_pid()"))
+        finally:
+            await conn.close()
+
+    return asyncio.run(postmaster())
+
+
+def _postgres_parent(backend: int) -> int | None:
+    if not _title(backend).startswith(b"postgres"):
+        return None  # another machine's (or container's) process id
+    stat = Path(f"/proc/{backend}/stat").read_text()
+    parent = int(stat.rsplit(")", 1)[1].split()[1])
+    return parent if b"postgres" in _title(parent) else None
+
+
+def _cpu_cgroup_root() -> tuple[Path, str, int] | None:
+    """This machine's cgroup CPU controller: (root, weight file, weight of one CPU), if
+    this process may create groups in it (cgroup v1's `cpu`, or v2 with `cpu` enabled)."""
+    v1 = Path("/sys/fs/cgroup/cpu")
+    if (v1 / "cpu.shares").exists() and os.access(v1, os.W_OK):
+        return v1, "cpu.shares", 1024
+    v2 = Path("/sys/fs/cgroup")
+    with contextlib.suppress(OSError):
+        if "cpu" in (v2 / "cgroup.subtree_control").read_text().split() and os.access(v2, os.W_OK):
+            return v2, "cpu.weight", 100
+    return None
+
+
+def _cgroup_of(pid: int, root: Path) -> Path | None:
+    """The CPU controller's group `pid` is in (None if it is gone)."""
+    try:
+        lines = Path(f"/proc/{pid}/cgroup").read_text().splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        _, controllers, path = line.split(":", 2)
+        if (root.name == "cpu" and "cpu" in controllers.split(",")) or (
+            root.name != "cpu" and controllers == ""
+        ):
+            return root / path.lstrip("/")
+    return None
+
+
+def _move(pids: Iterable[int], group: Path) -> None:
+    for pid in pids:
+        with contextlib.suppress(ProcessLookupError, FileNotFoundError):
+            (group / "cgroup.procs").write_text(str(pid))
+
+
+@contextlib.contextmanager
+def cpu_groups(server_pids: Sequence[int], workers: int, database_url: str) -> Iterator[str]:
+    """The servers in a CPU cgroup weighted for `workers` CPUs, and PostgreSQL (its
+    postmaster and every process it has or forks meanwhile), this script and the load
+    generators it starts in one weighted for the other CPUs: the machine's CPU is then
+    shared between the two by weight, as a Kubernetes node shares it between pods by
+    their CPU requests, instead of thread by thread, where a worker's one thread is an
+    equal of each busy backend and client and is starved of the core it was sized for
+    (deploy/SCALING.md). Yields a line saying how, or why not; on the way out everything
+    moved goes back to its group (a backend forked meanwhile: the postmaster's) and the
+    two groups are removed."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    found = _cpu_cgroup_root()
+    if cpus < workers + 1 or found is None:
+        why = (
+            "no cgroup CPU controller this process may use"
+            if found is None
+            else (f"{workers} workers and the rest need {workers + 1} CPUs, {cpus} here")
+        )
+        yield f"cpu groups: none, every thread shares the CPUs as an equal ({why})"
+        return
+    root, weight_file, unit = found
+    tag = secrets.token_hex(4)
+    api, rest = root / f"platform-bench-api-{tag}", root / f"platform-bench-rest-{tag}"
+    try:
+        for group, share in ((api, workers), (rest, cpus - workers)):
+            group.mkdir()
+            (group / weight_file).write_text(str(share * unit))
+    except OSError as exc:  # e.g. a read-only cgroup file system
+        for group in (api, rest):
+            with contextlib.suppress(OSError):
+                group.rmdir()
+        yield f"cpu groups: none, every thread shares the CPUs as an equal ({exc.strerror})"
+        return
+    before: dict[int, Path] = {}
+    postmaster = None
+    try:
+        servers = [*server_pids, *(child for pid in server_pids for child in _children(pid))]
+        postmaster = _local_postmaster(database_url)
+        database = [postmaster, *_children(postmaster)] if postmaster is not None else []
+        for pid in [*servers, os.getpid(), *database]:
+            if (group := _cgroup_of(pid, root)) is not None:
+                before[pid] = group
+        _move(servers, api)
+        _move([os.getpid(), *database], rest)
+        yield (
+            f"cpu groups: the servers' {workers} worker(s) weighted for {workers} of the "
+            f"{cpus} CPUs; "
+            + (f"PostgreSQL ({len(database)} processes), " if database else "")
+            + f"the load generator and this script for {cpus - workers}"
+        )
+    finally:
+        fallback = before.get(postmaster, root) if postmaster is not None else root
+        for group in (rest, api):
+            with contextlib.suppress(OSError):
+                for pid in map(int, (group / "cgroup.procs").read_text().split()):
+                    _move([pid], before.get(pid, fallback))
+                group.rmdir()
 
 
 def _database_cpu(database: str) -> float | None:

@@ -4,17 +4,52 @@ both phases must report."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
+from pathlib import Path
 
+import asyncpg
 import pytest
 
 from tests.conftest import ROOT
 
 
+def _postmaster_cgroups(admin_url: str) -> str | None:
+    """The cgroups of the PostgreSQL server's postmaster (its backend's parent, read while
+    the backend is there), if it runs on this machine."""
+
+    async def read() -> str | None:
+        conn = await asyncpg.connect(admin_url)
+        try:
+            return _parents_cgroups(int(await conn.fetchval("SELECT pg_backend_pid()")))
+        finally:
+            await conn.close()
+
+    return asyncio.run(read())
+
+
+def _parents_cgroups(pid: int) -> str | None:
+    stat = Path(f"/proc/{pid}/stat")
+    if not stat.exists():
+        return None
+    parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+    return Path(f"/proc/{parent}/cgroup").read_text()
+
+
+def _bench_groups() -> list[Path]:
+    return [
+        group
+        for root in (Path("/sys/fs/cgroup/cpu"), Path("/sys/fs/cgroup"))
+        if root.is_dir()
+        for group in root.glob("platform-bench-*")
+    ]
+
+
 @pytest.mark.db
 def test_generator_and_mix_run_end_to_end(admin_url: str) -> None:
+    postmaster_cgroups = _postmaster_cgroups(admin_url)
     env = {**os.environ, "BENCH_DATABASE_URL": admin_url}
     tiny = ["--tenants", "2", "--entrepreneurs", "20", "--loans", "200", "--mentors", "20"]
     load = ["--step-seconds", "0.5", "--duration", "1", "--warmup", "0.2", "--settle", "0.2"]
@@ -45,3 +80,11 @@ def test_generator_and_mix_run_end_to_end(admin_url: str) -> None:
     assert "second requests" in out  # phase 2 second by second
     assert "server cores  us/answer" in out
     assert "errors by status: none; rate-limited (429): 0" in out
+    # CPU shared by weight between the server and the rest where the machine allows it;
+    # PostgreSQL is back in its own group afterwards and the groups are gone.
+    assert "cpu groups: " in out
+    if os.access("/sys/fs/cgroup/cpu", os.W_OK) and len(os.sched_getaffinity(0)) >= 2:
+        assert "cpu groups: the servers' 1 worker(s) weighted for 1 of the" in out
+        assert "CPUs; PostgreSQL (" in out
+    assert _postmaster_cgroups(admin_url) == postmaster_cgroups
+    assert _bench_groups() == []

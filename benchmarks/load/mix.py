@@ -1,8 +1,9 @@
 """Realistic-mix load benchmark: peak throughput of a loan officer's day of requests
 across many tenants, then p50 / p95 / p99 per operation at 70% of that peak.
 
-Run: .venv/bin/python benchmarks/load/mix.py [--workers CPUS/2] [--pool 16] [--clients 2]
-         [--tenants 100] [--entrepreneurs 100000] [--loans 1000000] [--mentors 10000]
+Run: .venv/bin/python benchmarks/load/mix.py [--workers CPUS/2] [--no-cpu-groups]
+         [--pool 16] [--clients 2] [--tenants 100] [--entrepreneurs 100000]
+         [--loans 1000000] [--mentors 10000]
          [--step-seconds 5] [--confirm 3] [--duration 30] [--settle 5] [--timeline]
          [--keep-database NAME]
 
@@ -50,6 +51,14 @@ One command, on this machine's PostgreSQL (`BENCH_DATABASE_URL`, a superuser URL
 The server gets half the machine's CPUs as workers by default (`--workers`): one core
 per worker, as deploy/k8s sizes a pod, the other half for PostgreSQL and the load
 generator. More workers than that measure the machine's saturation, not the API's.
+`--cpu-groups` (on by default) puts the servers in a CPU cgroup weighted for `--workers`
+CPUs and PostgreSQL (if it runs on this machine), this script and the load generators
+in one weighted for the rest (`_harness.cpu_groups`; every process goes back at the
+end): the machine's CPU is then shared between the two as a Kubernetes node shares it
+between pods by their CPU requests. Without it, the scheduler weighs the worker's one
+thread as an equal of each busy PostgreSQL backend and load-generator process, and in
+a contended second the worker was starved (0.8 of a core with seconds of backlog):
+deploy/SCALING.md.
 
 The load generator is `--clients` processes (each serving a share of the tenants), raw
 asyncio (uvloop) HTTP/1.1 keep-alive with prebuilt requests: its CPU competes with the
@@ -61,6 +70,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -92,6 +102,7 @@ from _harness import (
     _terminate,
     bench_environment,
     busy_between,
+    cpu_groups,
     cpu_ticks,
     stat_ticks,
     warn_if_busy,
@@ -524,6 +535,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="uvicorn workers (half the CPUs: a core per worker, as deploy/k8s requests, "
         "and the rest for PostgreSQL and the load generator)",
     )
+    parser.add_argument(
+        "--cpu-groups",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="share the CPUs by weight between the servers and the rest (PostgreSQL, load "
+        "generator), as a Kubernetes node does between pods (default on, where possible)",
+    )
     parser.add_argument("--pool", type=int, default=16, help="database pool per worker (16)")
     parser.add_argument("--clients", type=int, default=2, help="load-generator processes (2)")
     parser.add_argument(
@@ -580,9 +598,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         admin_url=admin_url.replace("postgresql+asyncpg://", "postgresql://"),
     )
     print(f"platform-api mix load benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC", flush=True)
-    with bench_environment(
-        config, workers=args.workers, pool_max=args.pool, keep_database=args.keep_database
-    ) as bench:
+    with (
+        bench_environment(
+            config, workers=args.workers, pool_max=args.pool, keep_database=args.keep_database
+        ) as bench,
+        contextlib.ExitStack() as cpu,
+    ):
         sizes = asyncio.run(generated(bench.database_url))
         if sizes is None:
             sizes = Sizes(args.tenants, args.entrepreneurs, args.loans, args.mentors)
@@ -600,6 +621,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             flush=True,
         )
         warn_if_busy()
+        print(
+            cpu.enter_context(
+                cpu_groups([bench.app_pid, bench.bare_pid], args.workers, bench.database_url)
+            )
+            if args.cpu_groups
+            else "cpu groups: none, every thread shares the CPUs as an equal (--no-cpu-groups)",
+            flush=True,
+        )
 
         def mix(duration: float, warmup: float = args.warmup, **load: Any) -> MixResult:
             return drive(
