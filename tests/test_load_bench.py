@@ -27,7 +27,13 @@ def _postmaster_cgroups(admin_url: str) -> str | None:
         finally:
             await conn.close()
 
-    return asyncio.run(read())
+    # A loop of its own: asyncio.run would leave the thread without a current loop, which
+    # the session-scoped async fixtures of later tests rely on.
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(read())
+    finally:
+        loop.close()
 
 
 def _parents_cgroups(pid: int) -> str | None:
