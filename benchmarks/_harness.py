@@ -901,16 +901,26 @@ def _postgres_parent(backend: int) -> int | None:
     return parent if b"postgres" in _title(parent) else None
 
 
-def _cpu_cgroup_root() -> tuple[Path, str, int] | None:
-    """This machine's cgroup CPU controller: (root, weight file, weight of one CPU), if
-    this process may create groups in it (cgroup v1's `cpu`, or v2 with `cpu` enabled)."""
+@dataclass(frozen=True)
+class _CpuController:
+    """A cgroup CPU controller this process may create groups in."""
+
+    root: Path
+    weight_file: str
+    per_cpu: int  # the weight Kubernetes gives a pod per CPU it requests
+    largest: int  # the largest weight the controller takes
+
+
+def _cpu_cgroup_root() -> _CpuController | None:
+    """This machine's cgroup CPU controller, if this process may create groups in it
+    (cgroup v1's `cpu`, or v2 with `cpu` enabled)."""
     v1 = Path("/sys/fs/cgroup/cpu")
     if (v1 / "cpu.shares").exists() and os.access(v1, os.W_OK):
-        return v1, "cpu.shares", 1024
+        return _CpuController(v1, "cpu.shares", 1024, 262144)
     v2 = Path("/sys/fs/cgroup")
     with contextlib.suppress(OSError):
         if "cpu" in (v2 / "cgroup.subtree_control").read_text().split() and os.access(v2, os.W_OK):
-            return v2, "cpu.weight", 100
+            return _CpuController(v2, "cpu.weight", 100, 10000)
     return None
 
 
@@ -936,16 +946,26 @@ def _move(pids: Iterable[int], group: Path) -> None:
 
 
 @contextlib.contextmanager
-def cpu_groups(server_pids: Sequence[int], workers: int, database_url: str) -> Iterator[str]:
-    """The servers in a CPU cgroup weighted for `workers` CPUs, and PostgreSQL (its
-    postmaster and every process it has or forks meanwhile), this script and the load
-    generators it starts in one weighted for the other CPUs: the machine's CPU is then
-    shared between the two by weight, as a Kubernetes node shares it between pods by
-    their CPU requests, instead of thread by thread, where a worker's one thread is an
-    equal of each busy backend and client and is starved of the core it was sized for
-    (deploy/SCALING.md). Yields a line saying how, or why not; on the way out everything
-    moved goes back to its group (a backend forked meanwhile: the postmaster's) and the
-    two groups are removed."""
+def cpu_groups(
+    server_pids: Sequence[int], workers: int, database_url: str, *, servers_first: bool = True
+) -> Iterator[str]:
+    """The servers in one CPU cgroup, and PostgreSQL (its postmaster and every process it
+    has or forks meanwhile), this script and the load generators in another weighted for
+    the CPUs the servers' `workers` leave: the machine's CPU is then shared between the
+    two by weight, as a Kubernetes node shares it between pods, instead of thread by
+    thread, where a worker's one thread is an equal of each busy backend and client and
+    is starved of the core it was sized for (deploy/SCALING.md).
+
+    `servers_first` gives the servers' group the largest weight the controller takes: a
+    worker with work runs before PostgreSQL on its core, as if it had the core to itself
+    the way deploy/k8s's API pods do (no database on their nodes), while PostgreSQL and
+    the load generator still use whatever the workers leave idle. Without it the servers
+    are weighted for `workers` CPUs, as pods sharing a node by their CPU requests, and a
+    worker gets about two thirds of its core whenever backends are runnable there.
+
+    Yields a line saying how, or why not; on the way out everything moved goes back to
+    its group (a backend forked meanwhile: the postmaster's) and the two groups are
+    removed."""
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
     found = _cpu_cgroup_root()
     if cpus < workers + 1 or found is None:
@@ -956,13 +976,14 @@ def cpu_groups(server_pids: Sequence[int], workers: int, database_url: str) -> I
         )
         yield f"cpu groups: none, every thread shares the CPUs as an equal ({why})"
         return
-    root, weight_file, unit = found
+    root = found.root
     tag = secrets.token_hex(4)
     api, rest = root / f"platform-bench-api-{tag}", root / f"platform-bench-rest-{tag}"
+    api_weight = found.largest if servers_first else workers * found.per_cpu
     try:
-        for group, share in ((api, workers), (rest, cpus - workers)):
+        for group, weight in ((api, api_weight), (rest, (cpus - workers) * found.per_cpu)):
             group.mkdir()
-            (group / weight_file).write_text(str(share * unit))
+            (group / found.weight_file).write_text(str(weight))
     except OSError as exc:  # e.g. a read-only cgroup file system
         for group in (api, rest):
             with contextlib.suppress(OSError):
@@ -980,11 +1001,16 @@ def cpu_groups(server_pids: Sequence[int], workers: int, database_url: str) -> I
                 before[pid] = group
         _move(servers, api)
         _move([os.getpid(), *database], rest)
+        servers_line = (
+            f"the servers' {workers} worker(s) first on the CPU (weight {api_weight}: a "
+            "core of their own while they have work)"
+            if servers_first
+            else f"the servers' {workers} worker(s) weighted for {workers} of the {cpus} CPUs"
+        )
         yield (
-            f"cpu groups: the servers' {workers} worker(s) weighted for {workers} of the "
-            f"{cpus} CPUs; "
+            f"cpu groups: {servers_line}; "
             + (f"PostgreSQL ({len(database)} processes), " if database else "")
-            + f"the load generator and this script for {cpus - workers}"
+            + f"the load generator and this script weighted for {cpus - workers}"
         )
     finally:
         fallback = before.get(postmaster, root) if postmaster is not None else root

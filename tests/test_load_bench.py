@@ -85,12 +85,56 @@ def test_generator_and_mix_run_end_to_end(admin_url: str) -> None:
     assert "re-measured at 2 connections" in out  # the peak is not the ramp's best step
     assert "second requests" in out  # phase 2 second by second
     assert "server cores  us/answer" in out
+    assert "seconds with p99 over 50 ms: " in out
     assert "errors by status: none; rate-limited (429): 0" in out
     # CPU shared by weight between the server and the rest where the machine allows it;
     # PostgreSQL is back in its own group afterwards and the groups are gone.
     assert "cpu groups: " in out
-    if os.access("/sys/fs/cgroup/cpu", os.W_OK) and len(os.sched_getaffinity(0)) >= 2:
-        assert "cpu groups: the servers' 1 worker(s) weighted for 1 of the" in out
-        assert "CPUs; PostgreSQL (" in out
+    if _can_group():
+        assert "cpu groups: the servers' 1 worker(s) first on the CPU (weight 262144" in out
+        assert "; PostgreSQL (" in out
+    assert _postmaster_cgroups(admin_url) == postmaster_cgroups
+    assert _bench_groups() == []
+
+
+def _can_group() -> bool:
+    return os.access("/sys/fs/cgroup/cpu", os.W_OK) and len(os.sched_getaffinity(0)) >= 2
+
+
+# Run in a process of its own: cpu_groups finds the postmaster with asyncio.run.
+_GROUP_WEIGHTS = """
+import subprocess, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from _harness import _cgroup_of, cpu_groups
+server = subprocess.Popen(["sleep", "30"])
+try:
+    with cpu_groups([server.pid], 1, sys.argv[2], servers_first=sys.argv[3] == "first") as line:
+        print(line)
+        print((_cgroup_of(server.pid, Path("/sys/fs/cgroup/cpu")) / "cpu.shares").read_text())
+finally:
+    server.kill()
+"""
+
+
+@pytest.mark.db
+@pytest.mark.parametrize(("mode", "weight"), [("first", "262144"), ("request", "1024")])
+def test_cpu_groups_weight_the_servers(admin_url: str, mode: str, weight: str) -> None:
+    """First on the CPU: the largest weight cgroup v1 takes; by request: a core's 1024."""
+    if not _can_group():
+        pytest.skip("no writable cgroup v1 cpu controller and 2 CPUs here")
+    postmaster_cgroups = _postmaster_cgroups(admin_url)
+    result = subprocess.run(
+        [sys.executable, "-c", _GROUP_WEIGHTS, str(ROOT / "benchmarks"), admin_url, mode],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    line, shares = result.stdout.strip().splitlines()
+    assert shares == weight
+    assert ("first on the CPU" in line) == (mode == "first")
+    assert "PostgreSQL (" in line
     assert _postmaster_cgroups(admin_url) == postmaster_cgroups
     assert _bench_groups() == []

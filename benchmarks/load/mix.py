@@ -2,7 +2,7 @@
 across many tenants, then p50 / p95 / p99 per operation at 70% of that peak.
 
 Run: .venv/bin/python benchmarks/load/mix.py [--workers CPUS/2] [--no-cpu-groups]
-         [--pool 16] [--clients 2] [--tenants 100] [--entrepreneurs 100000]
+         [--no-servers-first] [--pool 16] [--clients 2] [--tenants 100] [--entrepreneurs 100000]
          [--loans 1000000] [--mentors 10000]
          [--step-seconds 5] [--confirm 3] [--duration 30] [--settle 5] [--timeline]
          [--keep-database NAME]
@@ -51,14 +51,16 @@ One command, on this machine's PostgreSQL (`BENCH_DATABASE_URL`, a superuser URL
 The server gets half the machine's CPUs as workers by default (`--workers`): one core
 per worker, as deploy/k8s sizes a pod, the other half for PostgreSQL and the load
 generator. More workers than that measure the machine's saturation, not the API's.
-`--cpu-groups` (on by default) puts the servers in a CPU cgroup weighted for `--workers`
-CPUs and PostgreSQL (if it runs on this machine), this script and the load generators
-in one weighted for the rest (`_harness.cpu_groups`; every process goes back at the
-end): the machine's CPU is then shared between the two as a Kubernetes node shares it
-between pods by their CPU requests. Without it, the scheduler weighs the worker's one
-thread as an equal of each busy PostgreSQL backend and load-generator process, and in
-a contended second the worker was starved (0.8 of a core with seconds of backlog):
-deploy/SCALING.md.
+`--cpu-groups` (on by default) puts the servers in one CPU cgroup and PostgreSQL (if it
+runs on this machine), this script and the load generators in one weighted for the CPUs
+the workers leave (`_harness.cpu_groups`; every process goes back at the end). With
+`--servers-first` (the default) the servers' group has the largest weight: a worker
+with work runs before PostgreSQL on its core, as the API's pods have their nodes' cores
+to themselves in deploy/k8s, and PostgreSQL still uses what the worker leaves idle;
+`--no-servers-first` weights them for `--workers` CPUs, as pods sharing a node by their
+requests. Without groups, the scheduler weighs the worker's one thread as an equal of
+each busy PostgreSQL backend and load-generator process, and in a contended second the
+worker was starved (0.8 of a core with seconds of backlog): deploy/SCALING.md.
 
 The load generator is `--clients` processes (each serving a share of the tenants), raw
 asyncio (uvloop) HTTP/1.1 keep-alive with prebuilt requests: its CPU competes with the
@@ -110,6 +112,8 @@ from _harness import (
 
 LOADGEN = Path(__file__).resolve().parent / "_mixload.py"
 TARGET_P99_MS = 50.0
+#: A second in which the hypervisor took this share of the CPU counts as stolen.
+STOLEN_SECOND = 0.05
 LOAD_SHARE = 0.7
 SCOPES = ("entrepreneurs:read", "loans:read", "loans:write", "matching:read")
 
@@ -400,8 +404,14 @@ def print_timeline(result: MixResult) -> None:
     for due, latency in result.timeline:
         by_second.setdefault(int(due), []).append(latency)
         answered[int(due + latency)] = answered.get(int(due + latency), 0) + 1
+    slow = stolen = 0
     for second in range(int(result.seconds)):
         values = sorted(by_second.get(second, []))
+        if (p99 := percentile(values, 0.99)) is not None and p99 > TARGET_P99_MS:
+            slow += 1
+            cpus = result.cpu_by_second
+            if second < len(cpus) and cpus[second].steal >= STOLEN_SECOND:
+                stolen += 1
         line = (
             f"  {second:>6} {len(values):>8} {_ms(percentile(values, 0.5))} "
             f"{_ms(percentile(values, 0.99))} {_ms(values[-1] * 1000 if values else None)}"
@@ -414,6 +424,16 @@ def print_timeline(result: MixResult) -> None:
                 per_answer = f"{cpu.server_cores * 1e6 / done:10.0f}" if done else f"{'-':>10}"
                 line += f" {cpu.server_cores:12.2f} {per_answer}"
         print(line)
+    steal = [cpu.steal for cpu in result.cpu_by_second]
+    print(
+        f"  seconds with p99 over {TARGET_P99_MS:.0f} ms: {slow} of {int(result.seconds)}"
+        + (
+            f"; in {stolen} of them the hypervisor took {STOLEN_SECOND:.0%} or more of the "
+            f"CPU (steal), {sum(steal) / len(steal):.1%} over the window"
+            if steal
+            else ""
+        )
+    )
 
 
 def _merge(counts: Sequence[dict[str, int]]) -> dict[str, int]:
@@ -542,6 +562,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="share the CPUs by weight between the servers and the rest (PostgreSQL, load "
         "generator), as a Kubernetes node does between pods (default on, where possible)",
     )
+    parser.add_argument(
+        "--servers-first",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="with --cpu-groups, the servers run first on the CPU while they have work, as "
+        "on the API's own nodes; --no-servers-first weights them for --workers CPUs, as "
+        "pods sharing a node with the database by their requests (default on)",
+    )
     parser.add_argument("--pool", type=int, default=16, help="database pool per worker (16)")
     parser.add_argument("--clients", type=int, default=2, help="load-generator processes (2)")
     parser.add_argument(
@@ -623,7 +651,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         warn_if_busy()
         print(
             cpu.enter_context(
-                cpu_groups([bench.app_pid, bench.bare_pid], args.workers, bench.database_url)
+                cpu_groups(
+                    [bench.app_pid, bench.bare_pid],
+                    args.workers,
+                    bench.database_url,
+                    servers_first=args.servers_first,
+                )
             )
             if args.cpu_groups
             else "cpu groups: none, every thread shares the CPUs as an equal (--no-cpu-groups)",
